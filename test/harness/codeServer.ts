@@ -1,0 +1,175 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { codeServerEntry } from './codeServerInstall';
+
+export interface CodeServerOptions {
+  /** The folder VS Code opens. */
+  readonly folder: string;
+  /** Where extensions are installed; a fresh temporary folder when omitted. */
+  readonly extensionsDir?: string;
+  /** User settings written before start. */
+  readonly settings?: Record<string, unknown>;
+  /** A fixed port; a free one when omitted. */
+  readonly port?: number;
+  /** Extra environment for the server and its extension host. */
+  readonly env?: Record<string, string>;
+  /** Show the server's own output (for `npm start`). */
+  readonly verbose?: boolean;
+}
+
+export interface CodeServer {
+  readonly url: string;
+  readonly port: number;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  /** Everything the server printed, for diagnosing a failed run. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Settings that keep a test VS Code quiet and offline. */
+export const quietSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+};
+
+/** The VS Code version code-server bundles, read from its product files. */
+export function vscodeVersion(): string {
+  const pkg = path.join(path.dirname(codeServerEntry), '..', '..', 'lib', 'vscode', 'package.json');
+  return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/** Starts code-server on 127.0.0.1 with its own user-data folder; resolves once it answers HTTP. */
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const port = options.port ?? (await freePort());
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-vscode-'));
+  const userDataDir = path.join(home, 'user-data');
+  const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
+  );
+  const args = [
+    codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    options.folder,
+  ];
+  let output = '';
+  const child = spawn(process.execPath, args, {
+    // Its own process group, so stopping it also stops the extension host and other children.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      // Keep code-server's config and state out of the user's home.
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_DATA_HOME: path.join(home, 'data'),
+      ...options.env,
+    },
+  });
+  const collect = (chunk: Buffer): void => {
+    const text = chunk.toString();
+    output += text;
+    if (options.verbose) process.stdout.write(text);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const killOnExit = (): void => killGroup(child);
+  process.on('exit', killOnExit);
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealthy(url, child, () => output);
+  } catch (error) {
+    killGroup(child);
+    throw error;
+  }
+  return {
+    url,
+    port,
+    userDataDir,
+    extensionsDir,
+    output: () => output,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopChild(child);
+      fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** Installs a packaged extension into an extensions folder, as a user would. */
+export function installVsix(vsixPath: string, extensionsDir: string): void {
+  const result = spawnSync(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsixPath], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(extensionsDir, '..', 'config') },
+  });
+  if (result.status !== 0) {
+    throw new Error(`code-server --install-extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+async function waitForHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`code-server did not answer on ${url} within 60 s:\n${output()}`);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Asks the OS for a free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,20 @@
+// Entry point the VS Code extension host loads (`extensionTestsPath`), under code-server and
+// under @vscode/test-electron alike. Test files are listed explicitly so every runner runs the same set.
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+const TEST_FILES = ['activation.test.js'];
+
+export async function run(): Promise<void> {
+  console.log(`Running Chorus integration tests in ${vscode.env.appName} ${vscode.version}`);
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  for (const file of TEST_FILES) mocha.addFile(path.join(__dirname, file));
+  await new Promise<void>((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+      else if (runner.stats?.passes === 0) reject(new Error('no integration test ran'));
+      else resolve();
+    });
+  });
+}
