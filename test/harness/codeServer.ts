@@ -18,6 +18,8 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string>;
   /** Show the server's own output (for `npm start`). */
   readonly verbose?: boolean;
+  /** A folder for user data and server state that outlives the server (for `npm start`); a temporary one, removed on stop, when omitted. */
+  readonly stateDir?: string;
 }
 
 export interface CodeServer {
@@ -53,15 +55,16 @@ export function vscodeVersion(): string {
 /** Starts code-server on 127.0.0.1 with its own user-data folder; resolves once it answers HTTP. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const port = options.port ?? (await freePort());
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-vscode-'));
+  const home = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-vscode-'));
   const userDataDir = path.join(home, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
-  );
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  // A kept state folder keeps the user's own settings; a fresh one starts quiet.
+  if (!options.stateDir || !fs.existsSync(settingsFile)) {
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
+  }
   const args = [
     codeServerEntry,
     '--auth', 'none',
@@ -113,7 +116,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     stop: async () => {
       process.off('exit', killOnExit);
       await stopChild(child);
-      fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+      if (!options.stateDir) fs.rmSync(home, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

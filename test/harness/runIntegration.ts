@@ -8,6 +8,7 @@ import { launchChromium } from './browser';
 import { startCodeServer, vscodeVersion } from './codeServer';
 import { say } from './log';
 import { repoRoot } from './paths';
+import { formatResult, INTEGRATION_RESULT_PREFIX, type StageResult, stagePassed } from './result';
 import { prepareTestMachine } from './prepare';
 import { copySampleWorkspace } from './workspace';
 
@@ -15,7 +16,7 @@ import { copySampleWorkspace } from './workspace';
 const SUITE_BANNER = 'Running Chorus integration tests';
 const SUITE_TIME_LIMIT_MS = Number(process.env.CHORUS_INTEGRATION_TIMEOUT_MS ?? 15 * 60_000);
 
-export async function runIntegration(): Promise<number> {
+export async function runIntegration(): Promise<StageResult> {
   prepareTestMachine();
   const testsIndex = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!fs.existsSync(testsIndex) || !fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
@@ -38,11 +39,14 @@ export async function runIntegration(): Promise<number> {
     // The workbench forwards every console line; ours start with the suite's banner, the rest is
     // workbench chatter (such as the unreachable extension gallery) kept for a failure report.
     let suiteStarted = false;
+    let reported: StageResult | undefined;
     const chatter: string[] = [];
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
       const line = format(...args);
       if (line.startsWith(SUITE_BANNER)) suiteStarted = true;
-      if (suiteStarted) process.stdout.write(`${line}\n`);
+      const counts = line.startsWith(INTEGRATION_RESULT_PREFIX) ? /(\d+) passed, (\d+) failed/.exec(line) : null;
+      if (counts) reported = { stage: 'integration', passed: Number(counts[1]), failed: Number(counts[2]) };
+      else if (suiteStarted) process.stdout.write(`${line}\n`);
       else chatter.push(line);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
@@ -61,8 +65,11 @@ export async function runIntegration(): Promise<number> {
       process.stderr.write(`[chorus-test] workbench console:\n${chatter.join('\n').slice(-4000)}\n`);
       process.stderr.write(`[chorus-test] code-server output:\n${server.output().slice(-4000)}\n`);
     }
-    say(`integration tests ${code === 0 ? 'passed' : 'FAILED'} (VS Code ${vscodeVersion()})`);
-    return code;
+    // A suite that crashed or timed out counts as one failure even if it reported nothing.
+    const result: StageResult = reported ?? { stage: 'integration', passed: 0, failed: 1 };
+    const final = code === 0 ? result : { ...result, failed: Math.max(result.failed, 1) };
+    say(`integration tests in VS Code ${vscodeVersion()}: ${formatResult(final)}`);
+    return final;
   } finally {
     await browser.close();
     await server.stop();
@@ -72,7 +79,7 @@ export async function runIntegration(): Promise<number> {
 
 if (require.main === module) {
   runIntegration().then(
-    (code) => process.exit(code),
+    (result) => process.exit(stagePassed(result) ? 0 : 1),
     (error: unknown) => {
       process.stderr.write(`[chorus-test] ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exit(1);

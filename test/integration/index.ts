@@ -12,6 +12,8 @@ export async function run(): Promise<void> {
   for (const file of TEST_FILES) mocha.addFile(path.join(__dirname, file));
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
+      // Read back by test/harness/runIntegration.ts (INTEGRATION_RESULT_PREFIX).
+      console.log(`chorus-integration-result: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (runner.stats?.passes === 0) reject(new Error('no integration test ran'));
       else resolve();

@@ -1,0 +1,94 @@
+// Opens a real VS Code (code-server) in headless Chromium with the packaged Chorus installed, as a
+// user would have it, and offers the few UI moves the end-to-end tests share.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../harness/browser';
+import { installVsix, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { repoRoot } from '../harness/paths';
+import { copySampleWorkspace } from '../harness/workspace';
+
+export interface Workbench {
+  readonly page: Page;
+  readonly server: CodeServer;
+  readonly folder: string;
+  close(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  readonly settings?: Record<string, unknown>;
+  readonly locale?: string;
+}
+
+/** Where end-to-end tests leave screenshots for a person to look at. */
+export const screenshotDir = path.join(repoRoot, 'out', 'e2e-screenshots');
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const vsix = process.env.CHORUS_VSIX ?? path.join(repoRoot, 'chorus.vsix');
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" (npm run test:e2e does)`);
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-extensions-'));
+  installVsix(vsix, extensionsDir);
+  const folder = copySampleWorkspace();
+  const server = await startCodeServer({ folder, extensionsDir, settings: options.settings });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    const opened = browser;
+    return {
+      page,
+      server,
+      folder,
+      close: async () => {
+        await opened.close();
+        await server.stop();
+        fs.rmSync(folder, { recursive: true, force: true });
+        fs.rmSync(extensionsDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Runs a command from the Command Palette by its title, typing as a user does. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The frame holding the chat panel's own document. Webview views are nested iframes
+ * (index.html → fake.html); ours is the one with #chorus-app in it.
+ */
+export async function chatFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.$('#chorus-app')) return frame;
+      } catch {
+        // A frame that navigated away while we looked.
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the Chorus chat webview did not appear');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,33 @@
+// `npm test`: unit tests in plain Node, then the integration suite inside a real VS Code extension
+// host, then the end-to-end suite through the browser. Every stage runs; any failure fails the run.
+import { say } from './log';
+import { formatResult, type StageResult, stagePassed } from './result';
+import { runE2e } from './runE2e';
+import { runIntegration } from './runIntegration';
+import { runUnit } from './runUnit';
+
+const stages: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<StageResult> }> = [
+  { name: 'unit', run: runUnit },
+  { name: 'integration', run: runIntegration },
+  { name: 'e2e', run: runE2e },
+];
+
+async function main(): Promise<void> {
+  const results: StageResult[] = [];
+  for (const stage of stages) {
+    say(`── ${stage.name} tests ──`);
+    try {
+      results.push(await stage.run());
+    } catch (error) {
+      process.stderr.write(`[chorus-test] ${stage.name} stage crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      results.push({ stage: stage.name, passed: 0, failed: 1 });
+    }
+  }
+  for (const result of results) say(`${result.stage.padEnd(12)} ${formatResult(result)}${stagePassed(result) ? '' : '  ✘'}`);
+  const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
+  // The plain closing line CI reads.
+  process.stdout.write(`${formatResult(total)}\n`);
+  process.exit(results.every(stagePassed) ? 0 : 1);
+}
+
+void main();

@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { parseWebviewMessage } from '../../../src/shared/protocol';
+
+describe('webview → host message guard', () => {
+  it('accepts a well-formed ready message', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+  });
+
+  it('rejects anything else', () => {
+    const bad: unknown[] = [
+      null,
+      undefined,
+      'ready',
+      42,
+      [],
+      ['ready'],
+      {},
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+      { type: 'ready', extra: true },
+      { type: { toString: () => 'ready' } },
+      Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])),
+    ];
+    for (const value of bad) assert.equal(parseWebviewMessage(value), undefined, JSON.stringify(value));
+  });
+});
