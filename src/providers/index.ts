@@ -1,0 +1,38 @@
+// Public surface of the provider module. No `vscode` import anywhere under src/providers.
+
+export type {
+  CallOptions,
+  ChatMessage,
+  ChatRequest,
+  ChatResult,
+  ChoiceResult,
+  ContentPart,
+  FinishReason,
+  ImagePart,
+  Logger,
+  ModelInfo,
+  Role,
+  StreamEvent,
+  TextPart,
+  ToolCall,
+  ToolDefinition,
+  Usage,
+} from './types';
+export { ProviderError, type ErrorKind } from './errors';
+export { createProvider, type ChatProvider, type CompleteOptions, type ListModelsOptions, type ProviderOptions } from './provider';
+export { ProviderRegistry, BUILT_IN_PRESETS } from './registry';
+export type { ProviderPreset, WireParam, NumberRange } from './preset';
+export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './protocol';
+export { createOpenAIProtocol } from './openaiClient';
+export { bearerAuth, cachedTokenAuth, noAuth, type Auth, type FetchedToken } from './auth';
+export { ResultBuilder } from './accumulate';
+export { RateLimiter } from './rateLimiter';
+export { systemClock, type Clock } from './clock';
+export type { Timeouts } from './engine';
+export type { RetryOptions } from './retry';
+export type { ProxySettings } from './http/dispatcher';
+export { redactText, redactUrl } from './redact';
+export { internlmPreset } from './presets/internlm';
+export { lanruiPreset } from './presets/lanrui';
+export { openaiPreset } from './presets/openai';
+export { qianfanV2Preset } from './presets/qianfanV2';

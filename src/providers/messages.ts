@@ -1,0 +1,154 @@
+// Every user-facing English sentence of the provider module, in one place. The host can translate
+// from the structured fields of ProviderError (kind, status, code, providerMessage, retryAfterMs,
+// param, range, timeoutMs) instead of parsing these strings.
+
+import type { ErrorKind } from './errors';
+
+export interface MessageFields {
+  readonly kind: ErrorKind;
+  readonly providerName: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly providerMessage?: string;
+  readonly retryAfterMs?: number;
+  readonly param?: string;
+  readonly range?: string;
+  readonly value?: string;
+  readonly timeoutMs?: number;
+  readonly timeoutPhase?: 'headers' | 'idle' | 'response';
+  readonly model?: string;
+  readonly baseUrl?: string;
+  readonly detail?: string;
+  readonly keyMissing?: boolean;
+}
+
+const SET_KEY = 'Chorus: Set API Key';
+
+function seconds(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return `${s} s`;
+}
+
+function headline(f: MessageFields): string {
+  switch (f.kind) {
+    case 'auth':
+      return f.keyMissing ? 'no API key is set' : 'the API key was rejected';
+    case 'forbidden':
+      return 'access was denied';
+    case 'notFound':
+      return 'the model or endpoint was not found';
+    case 'rateLimited':
+      return 'the rate limit was reached';
+    case 'quota':
+      return 'the quota or account balance is used up';
+    case 'server':
+      return 'the server had an error';
+    case 'badRequest':
+      return 'the request was rejected';
+    case 'contextTooLong':
+      return 'the conversation is too long for the model';
+    case 'invalidParams':
+      if (f.param && f.range) {
+        return `${f.param}${f.value !== undefined ? ` = ${f.value}` : ''} is outside the allowed range ${f.range}`;
+      }
+      return `${f.param ?? 'the request'} is not valid${f.detail ? `: ${f.detail}` : ''}`;
+    case 'network':
+      return `could not reach the server${f.detail ? ` (${f.detail})` : ''}`;
+    case 'timeout':
+      if (f.timeoutPhase === 'idle') {
+        return `the answer stalled: nothing arrived for ${seconds(f.timeoutMs ?? 0)}`;
+      }
+      return `no response within ${seconds(f.timeoutMs ?? 0)}`;
+    case 'truncated':
+      return 'the answer ended before it was complete';
+    case 'protocol':
+      return `sent a response Chorus could not read${f.detail ? ` (${f.detail})` : ''}`;
+    case 'cancelled':
+      return 'the request was cancelled';
+  }
+}
+
+function advice(f: MessageFields): string {
+  switch (f.kind) {
+    case 'auth':
+      return `Set a valid API key for ${f.providerName} (command "${SET_KEY}").`;
+    case 'forbidden':
+      return `Check that the key may use ${f.model ? `model "${f.model}"` : 'this model'} and that the account is active.`;
+    case 'notFound':
+      return `Check the model name${f.model ? ` "${f.model}"` : ''} and the base URL${f.baseUrl ? ` ${f.baseUrl}` : ''}.`;
+    case 'rateLimited':
+      return f.retryAfterMs !== undefined
+        ? `Wait ${seconds(f.retryAfterMs)} and try again.`
+        : 'Wait a minute and try again, or lower the requests-per-minute setting.';
+    case 'quota':
+      return `Check the quota and balance of your ${f.providerName} account.`;
+    case 'server':
+      return 'Try again in a moment.';
+    case 'badRequest':
+      return 'Check the model name and the request settings (temperature, max tokens).';
+    case 'contextTooLong':
+      return 'Shorten the conversation or the selection, or start a new chat.';
+    case 'invalidParams':
+      return f.param === 'model' ? 'Choose another model or fix the model name.' : 'Change the setting and try again.';
+    case 'network':
+      return 'Check the network connection, the base URL and the proxy settings (http.proxy).';
+    case 'timeout':
+      return 'Try again; raise the timeout setting if the model is slow.';
+    case 'truncated':
+      return 'The partial answer was kept; try again to get the rest.';
+    case 'protocol':
+      return 'Check that the base URL points to an OpenAI-compatible endpoint.';
+    case 'cancelled':
+      return '';
+  }
+}
+
+const MAX_PROVIDER_MESSAGE = 300;
+
+/** The full English message: provider, what happened (status/code), the provider's words, what to do. */
+export function formatErrorMessage(f: MessageFields): string {
+  const where: string[] = [];
+  if (f.status !== undefined) where.push(`HTTP ${f.status}`);
+  if (f.code !== undefined && f.code !== '' && f.code !== String(f.status)) where.push(`code ${f.code}`);
+  let text = `${f.providerName}: ${headline(f)}`;
+  if (where.length > 0) text += ` (${where.join(', ')})`;
+  text += '.';
+  if (f.providerMessage) {
+    const said = f.providerMessage.length > MAX_PROVIDER_MESSAGE
+      ? `${f.providerMessage.slice(0, MAX_PROVIDER_MESSAGE)}…`
+      : f.providerMessage;
+    text += ` ${f.providerName} said: "${said}".`;
+  }
+  const todo = advice(f);
+  if (todo) text += ` ${todo}`;
+  return text;
+}
+
+/** Why a request waits in the client-side queue, e.g. "InternLM allows 10 requests a minute". */
+export function rateLimitWaitReason(providerName: string, requestsPerMinute: number): string {
+  return `${providerName} allows ${requestsPerMinute} request${requestsPerMinute === 1 ? '' : 's'} a minute`;
+}
+
+/** Why an attempt is retried, for the `retrying` event. */
+export function retryReason(f: Pick<MessageFields, 'kind' | 'status' | 'detail'>): string {
+  const status = f.status !== undefined ? ` (HTTP ${f.status})` : '';
+  switch (f.kind) {
+    case 'rateLimited':
+      return `rate limited${status}`;
+    case 'server':
+      return `server error${status}`;
+    case 'network':
+      return `connection failed${f.detail ? ` (${f.detail})` : ''}`;
+    case 'timeout':
+      return 'timed out';
+    case 'truncated':
+      return 'the stream ended early';
+    default:
+      return `${f.kind}${status}`;
+  }
+}
+
+/** Text used when a parameter the provider does not take is dropped (a log line, not an error). */
+export function droppedParamNote(providerName: string, param: string): string {
+  return `${providerName} does not take "${param}"; it was not sent.`;
+}

@@ -1,0 +1,75 @@
+// The OpenAI-compatible protocol: one implementation behind every OpenAI-style preset (InternLM,
+// Lanrui, Qianfan v2, LMDeploy, vLLM, Ollama). Presets only configure it.
+
+import { classifyError } from './errors';
+import { errorFromBody } from './errorShapes';
+import { OpenAIDecoder } from './openaiDecoder';
+import { openaiChatBody } from './openaiRequest';
+import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './protocol';
+import type { ChatRequest, ModelInfo } from './types';
+
+export interface OpenAIProtocolOptions {
+  /** Relative to the base URL. */
+  readonly chatPath?: string;
+  readonly modelsPath?: string;
+}
+
+function join(base: string, path: string): URL {
+  return new URL(`${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
+}
+
+export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatProtocol {
+  const chatPath = options.chatPath ?? 'chat/completions';
+  const modelsPath = options.modelsPath ?? 'models';
+  return {
+    id: 'openai',
+
+    buildChatRequest(request: ChatRequest, stream: boolean, ctx: CallContext): HttpRequestSpec {
+      const body = openaiChatBody(request, ctx.model, stream, ctx.preset.params);
+      return {
+        method: 'POST',
+        url: join(ctx.baseUrl, chatPath),
+        headers: {
+          'content-type': 'application/json',
+          accept: stream ? 'text/event-stream, application/json' : 'application/json',
+        },
+        body: JSON.stringify(body),
+      };
+    },
+
+    createDecoder: (ctx) => new OpenAIDecoder(ctx),
+
+    errorFromResponse(response: ErrorResponse, ctx: CallContext) {
+      const info = errorFromBody(response.bodyText);
+      return ctx.error({
+        kind: classifyError({ ...info, status: response.status }),
+        status: response.status,
+        code: info.code,
+        providerMessage: info.message,
+        retryAfterMs: response.retryAfterMs,
+      });
+    },
+
+    buildModelsRequest(ctx: CallContext): HttpRequestSpec {
+      return { method: 'GET', url: join(ctx.baseUrl, modelsPath), headers: { accept: 'application/json' } };
+    },
+
+    parseModels(body: unknown, ctx: CallContext): ModelInfo[] {
+      // OpenAI, LMDeploy, vLLM and Ollama all answer {"object":"list","data":[{"id",...}]}.
+      const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+      if (!Array.isArray(data)) throw ctx.error({ kind: 'protocol', detail: 'the model list has no "data" array' });
+      const models: ModelInfo[] = [];
+      for (const m of data) {
+        if (typeof m !== 'object' || m === null) continue;
+        const rec = m as Record<string, unknown>;
+        if (typeof rec.id !== 'string' || rec.id === '') continue;
+        models.push({
+          id: rec.id,
+          ownedBy: typeof rec.owned_by === 'string' ? rec.owned_by : undefined,
+          created: typeof rec.created === 'number' ? rec.created : undefined,
+        });
+      }
+      return models;
+    },
+  };
+}

@@ -1,0 +1,180 @@
+// OpenAI-style chunks (streamed `delta`s or a whole `message` body) → StreamEvents.
+// Handles what real servers do (providers.md A): `finish_reason` "" or null until the end, several
+// choices, usage on any chunk (the last non-null wins), tool-call fragments merged by index (LMDeploy
+// puts a new random id on every fragment), error objects inside the stream, no `[DONE]`.
+
+import { classifyError } from './errors';
+import { errorFromJson } from './errorShapes';
+import type { CallContext, ResponseDecoder, SseEvent } from './protocol';
+import type { FinishReason, StreamEvent, ToolCall, Usage } from './types';
+
+type Json = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function usageFromWire(u: Json): Usage {
+  return { promptTokens: num(u.prompt_tokens), completionTokens: num(u.completion_tokens), totalTokens: num(u.total_tokens) };
+}
+
+const SNIPPET = 120;
+
+interface ToolCallState {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+export class OpenAIDecoder implements ResponseDecoder {
+  private isDone = false;
+  private metaSent = false;
+  private readonly finished = new Map<number, FinishReason>();
+  private readonly seen = new Set<number>();
+  private readonly tools = new Map<string, ToolCallState>();
+  private usage: Usage | undefined;
+
+  constructor(private readonly ctx: CallContext) {}
+
+  get done(): boolean {
+    return this.isDone;
+  }
+
+  event(event: SseEvent, atEnd: boolean): readonly StreamEvent[] {
+    const data = event.data.trim();
+    if (event.event === 'error') throw this.errorFromText(data);
+    if (data === '' || event.event === 'ping' || event.event === 'keepalive') return [];
+    if (data === '[DONE]') {
+      this.isDone = true;
+      return [];
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      if (atEnd) throw this.truncated('the last event was cut off');
+      throw this.ctx.error({ kind: 'protocol', detail: `an event is not JSON: ${data.slice(0, SNIPPET)}` });
+    }
+    return this.chunk(parsed);
+  }
+
+  invalidLine(line: string): readonly StreamEvent[] {
+    const trimmed = line.trim();
+    // A bare JSON error without `data:` still says what went wrong.
+    if (trimmed.startsWith('{')) {
+      try {
+        const info = errorFromJson(JSON.parse(trimmed));
+        if (info) throw this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e;
+      }
+    }
+    throw this.ctx.error({ kind: 'protocol', detail: `a line is not server-sent events: ${trimmed.slice(0, SNIPPET)}` });
+  }
+
+  json(body: unknown): readonly StreamEvent[] {
+    const events = this.chunk(body);
+    if (!isRecord(body) || !Array.isArray(body.choices)) {
+      throw this.ctx.error({ kind: 'protocol', detail: 'the response has no choices' });
+    }
+    // A whole body is complete by definition; end() fills in missing finish reasons.
+    this.isDone = true;
+    return events;
+  }
+
+  end(): readonly StreamEvent[] {
+    const unfinished = [...this.seen].filter((i) => !this.finished.has(i));
+    if (!this.isDone && (this.seen.size === 0 || unfinished.length > 0)) {
+      throw this.truncated('the stream ended without [DONE] or a finish reason');
+    }
+    const events: StreamEvent[] = [];
+    // [DONE] without a finish reason still means the server ended the answer normally.
+    if (this.seen.size === 0) unfinished.push(0);
+    for (const choice of unfinished) events.push({ type: 'finish', choice, reason: 'stop' });
+    if (this.usage) events.push({ type: 'usage', usage: this.usage });
+    return events;
+  }
+
+  private truncated(detail: string): Error {
+    return this.ctx.error({ kind: 'truncated', detail });
+  }
+
+  private errorFromText(data: string): Error {
+    let info;
+    try {
+      info = errorFromJson(JSON.parse(data));
+    } catch {
+      info = undefined;
+    }
+    info ??= { message: data || undefined };
+    return this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+  }
+
+  private chunk(value: unknown): StreamEvent[] {
+    if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: 'a chunk is not a JSON object' });
+    const info = errorFromJson(value);
+    if (info) throw this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+
+    const events: StreamEvent[] = [];
+    if (!this.metaSent && (typeof value.id === 'string' || typeof value.model === 'string')) {
+      this.metaSent = true;
+      events.push({
+        type: 'meta',
+        id: typeof value.id === 'string' ? value.id : undefined,
+        model: typeof value.model === 'string' ? value.model : undefined,
+        created: num(value.created),
+      });
+    }
+    if (isRecord(value.usage)) this.usage = usageFromWire(value.usage);
+
+    const choices = Array.isArray(value.choices) ? value.choices : [];
+    choices.forEach((c: unknown, position) => {
+      if (!isRecord(c)) return;
+      const choice = num(c.index) ?? position;
+      this.seen.add(choice);
+      const delta = isRecord(c.delta) ? c.delta : isRecord(c.message) ? c.message : undefined;
+      if (delta) {
+        if (typeof delta.reasoning_content === 'string' && delta.reasoning_content !== '') {
+          events.push({ type: 'reasoning', choice, text: delta.reasoning_content });
+        }
+        if (typeof delta.content === 'string' && delta.content !== '') {
+          events.push({ type: 'text', choice, text: delta.content });
+        }
+        if (Array.isArray(delta.tool_calls)) this.toolCalls(choice, delta.tool_calls, events);
+      }
+      const reason = c.finish_reason;
+      if (typeof reason === 'string' && reason !== '' && !this.finished.has(choice)) {
+        this.finished.set(choice, reason);
+        events.push({ type: 'finish', choice, reason });
+      }
+    });
+    return events;
+  }
+
+  private toolCalls(choice: number, fragments: unknown[], events: StreamEvent[]): void {
+    fragments.forEach((f: unknown, position) => {
+      if (!isRecord(f)) return;
+      // Merge by index, never by id (LMDeploy 0.8-0.10 changes the id on every fragment).
+      const index = num(f.index) ?? position;
+      const key = `${choice}:${index}`;
+      let state = this.tools.get(key);
+      if (!state) {
+        state = { id: '', name: '', arguments: '' };
+        this.tools.set(key, state);
+      }
+      if (typeof f.id === 'string' && f.id !== '') state.id ||= f.id;
+      const fn = isRecord(f.function) ? f.function : undefined;
+      if (fn && typeof fn.name === 'string' && fn.name !== '') state.name = fn.name;
+      let delta = '';
+      if (fn && typeof fn.arguments === 'string') delta = fn.arguments;
+      else if (fn && fn.arguments !== undefined && fn.arguments !== null) delta = JSON.stringify(fn.arguments);
+      state.arguments += delta;
+      const call: ToolCall = { id: state.id, name: state.name, arguments: state.arguments };
+      events.push({ type: 'toolCall', choice, index, argumentsDelta: delta, call });
+    });
+  }
+}

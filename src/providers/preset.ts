@@ -1,0 +1,56 @@
+// What distinguishes one provider from another: configuration, not code. A preset names its wire
+// protocol, defaults (base URL, model), which request parameters its server takes and their ranges.
+
+import type { ChatProtocol } from './protocol';
+import type { Role } from './types';
+
+/** Request parameters beyond model, messages and stream, by their wire names. */
+export type WireParam =
+  | 'n'
+  | 'temperature'
+  | 'top_p'
+  | 'max_tokens'
+  | 'stop'
+  | 'tools'
+  | 'presence_penalty'
+  | 'frequency_penalty'
+  /** `stream_options: {include_usage: true}`, for servers known to accept it. */
+  | 'stream_options';
+
+export type NumericParam = 'n' | 'temperature' | 'top_p' | 'max_tokens' | 'presence_penalty' | 'frequency_penalty';
+
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
+  readonly integer?: boolean;
+}
+
+export interface ProviderPreset {
+  readonly id: string;
+  /** Display name, used in messages. */
+  readonly name: string;
+  readonly protocol: ChatProtocol;
+  readonly baseUrl: string;
+  readonly defaultModel?: string;
+  /** Offered in the model picker when the server has no model list. */
+  readonly knownModels?: readonly string[];
+  /**
+   * 'defaultBaseUrl': the hosted service needs a key, a private deployment at another URL may not
+   * (e.g. LMDeploy serving InternLM).
+   */
+  readonly keyRequired: 'always' | 'defaultBaseUrl' | 'never';
+  /** Parameters the server takes; others are dropped before sending. */
+  readonly params: readonly WireParam[];
+  readonly ranges: Readonly<Partial<Record<NumericParam, NumberRange>>>;
+  readonly roles: readonly Role[];
+  /** The provider's documented per-user limit; the caller may override it. */
+  readonly requestsPerMinute?: number;
+  /** False when the model cannot take image parts (so we refuse before sending). */
+  readonly acceptsImages?: (model: string) => boolean;
+  /** Returns what a valid model name looks like when `model` is malformed, else undefined. */
+  readonly checkModel?: (model: string) => string | undefined;
+  /** `GET {base}/models` exists. */
+  readonly listModels: boolean;
+}

@@ -1,0 +1,54 @@
+// The built-in presets and a registry the host keeps for the extension's lifetime. It hands out
+// providers for settings as they change while keeping one rate limiter per provider endpoint, so
+// recreating a provider (new key, new model) does not reset the requests-per-minute window.
+
+import { systemClock, type Clock } from './clock';
+import type { ProviderPreset } from './preset';
+import { internlmPreset } from './presets/internlm';
+import { lanruiPreset } from './presets/lanrui';
+import { openaiPreset } from './presets/openai';
+import { qianfanV2Preset } from './presets/qianfanV2';
+import { createProvider, type ChatProvider, type ProviderOptions } from './provider';
+import { RateLimiter } from './rateLimiter';
+
+export const BUILT_IN_PRESETS: readonly ProviderPreset[] = [internlmPreset, lanruiPreset, qianfanV2Preset, openaiPreset];
+
+export class ProviderRegistry {
+  private readonly presetsById = new Map<string, ProviderPreset>();
+  private readonly limiters = new Map<string, RateLimiter>();
+
+  constructor(presets: readonly ProviderPreset[] = BUILT_IN_PRESETS) {
+    for (const p of presets) this.register(p);
+  }
+
+  /** Adds or replaces a preset (e.g. a Qianfan v1 protocol preset built later). */
+  register(preset: ProviderPreset): void {
+    this.presetsById.set(preset.id, preset);
+  }
+
+  presets(): readonly ProviderPreset[] {
+    return [...this.presetsById.values()];
+  }
+
+  get(id: string): ProviderPreset | undefined {
+    return this.presetsById.get(id);
+  }
+
+  /** A provider for `id` with the caller's settings; throws for an unknown id (a programming error). */
+  create(id: string, options: ProviderOptions = {}): ChatProvider {
+    const preset = this.presetsById.get(id);
+    if (!preset) throw new Error(`Unknown provider "${id}"`);
+    const rpm = options.requestsPerMinute ?? preset.requestsPerMinute ?? 0;
+    const rateLimiter = options.rateLimiter ?? (rpm > 0 ? this.limiter(preset, options.baseUrl, rpm, options.clock) : undefined);
+    return createProvider(preset, { ...options, rateLimiter });
+  }
+
+  private limiter(preset: ProviderPreset, baseUrl: string | undefined, rpm: number, clock: Clock = systemClock): RateLimiter {
+    const key = `${preset.id} ${(baseUrl || preset.baseUrl).replace(/\/+$/, '')}`;
+    const existing = this.limiters.get(key);
+    if (existing && existing.requestsPerMinute === rpm) return existing;
+    const limiter = new RateLimiter(rpm, clock);
+    this.limiters.set(key, limiter);
+    return limiter;
+  }
+}
