@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider } from './chat/chatViewProvider';
+import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerPendingCommands } from './commands/notYetAvailable';
+import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
+import { SecretStore } from './config/secretStore';
+import { type ProviderId, isProviderId } from './config/settings';
 
 /** What `activate` returns: a small surface for other extensions and for Chorus's own integration tests. */
 export interface ChorusApi {
   /** Resolves when the chat view's webview has loaded and said it is ready. */
   chatViewReady(): Promise<void>;
+  /** Whether a provider has all its keys in SecretStorage (never the keys themselves). */
+  hasApiKey(provider: ProviderId): Promise<boolean>;
 }
 
 export function activate(context: vscode.ExtensionContext): ChorusApi {
@@ -15,6 +21,8 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const version = String(context.extension.packageJSON.version ?? '');
   log.info(`Chorus ${version} activating in ${vscode.env.appName} ${vscode.version}`);
 
+  const secrets = new SecretStore(context.secrets);
+  const keyGuard = new PlaintextKeyGuard(secrets, log);
   const chatView = new ChatViewProvider(context.extensionUri, log, version);
   context.subscriptions.push(
     chatView,
@@ -23,10 +31,18 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
       vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`),
     ),
     vscode.commands.registerCommand('chorus.showLog', () => log.show()),
+    keyGuard,
+    vscode.commands.registerCommand('chorus.moveKeysToSecretStorage', () => keyGuard.move()),
+    ...registerApiKeyCommands(secrets, log),
     ...registerPendingCommands(log),
   );
 
-  return { chatViewReady: () => chatView.whenReady() };
+  void keyGuard.check();
+
+  return {
+    chatViewReady: () => chatView.whenReady(),
+    hasApiKey: async (provider) => isProviderId(provider) && (await secrets.has(provider)),
+  };
 }
 
 export function deactivate(): void {

@@ -4,8 +4,6 @@ import * as vscode from 'vscode';
 export const PENDING_COMMANDS: ReadonlyArray<{ readonly id: string; readonly title: () => string }> = [
   { id: 'chorus.explainSelection', title: () => vscode.l10n.t('Explain Selection') },
   { id: 'chorus.rewriteSelection', title: () => vscode.l10n.t('Rewrite Selection') },
-  { id: 'chorus.setApiKey', title: () => vscode.l10n.t('Set API Key') },
-  { id: 'chorus.clearApiKey', title: () => vscode.l10n.t('Clear API Key') },
   { id: 'chorus.selectModel', title: () => vscode.l10n.t('Select Model') },
 ];
 

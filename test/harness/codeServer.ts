@@ -87,6 +87,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       // Keep code-server's config and state out of the user's home.
       XDG_CONFIG_HOME: path.join(home, 'config'),
       XDG_DATA_HOME: path.join(home, 'data'),
+      // Lets integration tests inspect what VS Code wrote (settings, logs, storage) for leaks.
+      CHORUS_TEST_USER_DATA_DIR: userDataDir,
       ...options.env,
     },
   });

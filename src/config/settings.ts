@@ -1,0 +1,54 @@
+// Every Chorus setting with its type and default, in one place. package.json's
+// `contributes.configuration` must say the same (a unit test checks it). No `vscode` import here.
+
+export const PROVIDER_IDS = ['internlm', 'qianfan', 'qianfan-v2', 'lanrui', 'openai'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const QIANFAN_AUTH_MODES = ['accessToken', 'signature'] as const;
+export type QianfanAuthMode = (typeof QIANFAN_AUTH_MODES)[number];
+
+export const RESPONSE_LANGUAGES = ['auto', 'zh-cn', 'en'] as const;
+export type ResponseLanguage = (typeof RESPONSE_LANGUAGES)[number];
+
+/** Setting keys below `chorus.` and their defaults. `null` means "the provider's own default". */
+export const SETTING_DEFAULTS = {
+  provider: 'internlm' as ProviderId,
+  'internlm.baseUrl': 'https://chat.intern-ai.org.cn/api/v1',
+  'internlm.model': 'internlm3-latest',
+  'internlm.requestsPerMinute': 10,
+  'qianfan.baseUrl': 'https://aip.baidubce.com',
+  'qianfan.endpoint': 'chatglm3_6b',
+  'qianfan.auth': 'accessToken' as QianfanAuthMode,
+  'qianfan.maxInputChars': 4800,
+  'qianfan-v2.baseUrl': 'https://qianfan.baidubce.com/v2',
+  'qianfan-v2.model': 'ernie-4.0-turbo-8k',
+  'lanrui.baseUrl': 'https://api.lanrui.co/v1',
+  'lanrui.model': '',
+  'openai.baseUrl': 'http://127.0.0.1:23333/v1',
+  'openai.model': '',
+  temperature: null as number | null,
+  topP: null as number | null,
+  maxTokens: null as number | null,
+  'request.connectTimeoutSeconds': 30,
+  'request.idleTimeoutSeconds': 60,
+  responseLanguage: 'auto' as ResponseLanguage,
+};
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K];
+
+/** Settings that decide where a key is sent: a workspace may override them only when trusted and confirmed. */
+export const KEY_DESTINATION_SETTINGS: readonly SettingKey[] = PROVIDER_IDS.map((id) => `${id}.baseUrl` as SettingKey);
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/** How providers are named in pickers and messages. */
+export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
+  internlm: 'InternLM (书生)',
+  qianfan: 'Baidu Qianfan (千帆)',
+  'qianfan-v2': 'Qianfan v2 (千帆 OpenAI-compatible)',
+  lanrui: 'Lanrui (蓝睿)',
+  openai: 'OpenAI-compatible',
+};
