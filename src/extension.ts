@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerPendingCommands } from './commands/notYetAvailable';
+import { registerSelectModel } from './commands/selectModel';
+import { registerTestConnection } from './commands/testConnection';
+import { createModelStatusBar } from './chat/statusBar';
+import { ProviderFactory } from './config/providerFactory';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { SecretStore } from './config/secretStore';
 import { type ProviderId, isProviderId } from './config/settings';
@@ -23,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
 
   const secrets = new SecretStore(context.secrets);
   const keyGuard = new PlaintextKeyGuard(secrets, log);
+  const providers = new ProviderFactory(secrets, context.globalState, log);
   const chatView = new ChatViewProvider(context.extensionUri, log, version);
   context.subscriptions.push(
     chatView,
@@ -34,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     keyGuard,
     vscode.commands.registerCommand('chorus.moveKeysToSecretStorage', () => keyGuard.move()),
     ...registerApiKeyCommands(secrets, log),
+    registerTestConnection(providers, log),
+    registerSelectModel(providers, log),
+    createModelStatusBar(),
     ...registerPendingCommands(log),
   );
 

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 export const PENDING_COMMANDS: ReadonlyArray<{ readonly id: string; readonly title: () => string }> = [
   { id: 'chorus.explainSelection', title: () => vscode.l10n.t('Explain Selection') },
   { id: 'chorus.rewriteSelection', title: () => vscode.l10n.t('Rewrite Selection') },
-  { id: 'chorus.selectModel', title: () => vscode.l10n.t('Select Model') },
 ];
 
 /** Registers each pending command so that running it says plainly that it is not available yet. */

@@ -18,3 +18,29 @@ export function currentProvider(): ProviderId {
 export function qianfanAuthMode(): QianfanAuthMode {
   return getSetting('qianfan.auth') === 'signature' ? 'signature' : 'accessToken';
 }
+
+/** Network settings VS Code keeps for every extension; undici does not see them unless passed in. */
+export function proxySettings(): { proxy?: string; strictSSL?: boolean; noProxy?: string[] } {
+  const http = vscode.workspace.getConfiguration('http');
+  return {
+    proxy: http.get<string>('proxy') || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+    noProxy: http.get<string[]>('noProxy', []),
+  };
+}
+
+/** The model setting of a provider ('' for Qianfan v1, which is addressed by its endpoint). */
+export function modelSetting(provider: ProviderId): string {
+  switch (provider) {
+    case 'internlm':
+      return getSetting('internlm.model');
+    case 'qianfan-v2':
+      return getSetting('qianfan-v2.model');
+    case 'lanrui':
+      return getSetting('lanrui.model');
+    case 'openai':
+      return getSetting('openai.model');
+    case 'qianfan':
+      return getSetting('qianfan.endpoint');
+  }
+}

@@ -27,7 +27,7 @@ describe('Chorus activation', () => {
   });
 
   it('says plainly when a command is not available yet', async () => {
-    const message = await vscode.commands.executeCommand<string>('chorus.selectModel');
+    const message = await vscode.commands.executeCommand<string>('chorus.explainSelection');
     assert.match(message, /not available yet|尚未提供/);
   });
 

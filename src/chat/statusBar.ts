@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { currentProvider, modelSetting } from '../config/configuration';
+import { PROVIDER_NAMES } from '../config/settings';
+
+/** Shows the provider and model in the status bar; a click runs `chorus.selectModel`. */
+export function createModelStatusBar(): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('chorus.model', vscode.StatusBarAlignment.Right, 100);
+  item.name = vscode.l10n.t('Chorus Model');
+  item.command = 'chorus.selectModel';
+  const update = (): void => {
+    const provider = currentProvider();
+    const model = modelSetting(provider) || vscode.l10n.t('no model');
+    item.text = `$(comment-discussion) ${model}`;
+    item.tooltip = vscode.l10n.t('Chorus: {0}, model {1}. Click to change.', PROVIDER_NAMES[provider], model);
+  };
+  update();
+  item.show();
+  const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('chorus')) update();
+  });
+  return vscode.Disposable.from(item, listener);
+}

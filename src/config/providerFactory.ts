@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { ProviderRegistry, type ChatProvider } from '../providers';
+import { trustedBaseUrl } from './baseUrlTrust';
+import { getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
+import type { SecretStore } from './secretStore';
+import { PROVIDER_NAMES, type ProviderId } from './settings';
+
+export interface ConfiguredProvider {
+  readonly id: ProviderId;
+  readonly provider: ChatProvider;
+  /** No key is stored for it (some endpoints, such as a local LMDeploy, need none). */
+  readonly keyMissing: boolean;
+}
+
+/**
+ * Turns the current settings and stored keys into a provider from the shared module. One registry
+ * lives as long as the extension, so the client-side rate limit survives changing a model or key.
+ */
+export class ProviderFactory {
+  private readonly registry = new ProviderRegistry();
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async create(id: ProviderId): Promise<ConfiguredProvider> {
+    if (!this.registry.get(id)) {
+      throw new Error(vscode.l10n.t('Chorus: {0} is not available in this version yet.', PROVIDER_NAMES[id]));
+    }
+    const credentials = await this.secrets.get(id, qianfanAuthMode());
+    const baseUrl = await trustedBaseUrl(id, credentials !== undefined, this.state, this.log);
+    const connectMs = getSetting('request.connectTimeoutSeconds') * 1000;
+    const provider = this.registry.create(id, {
+      apiKey: credentials?.[0],
+      baseUrl,
+      model: modelSetting(id) || undefined,
+      requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
+      timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
+      proxy: proxySettings(),
+      logger: this.log,
+    });
+    return { id, provider, keyMissing: credentials === undefined };
+  }
+}

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConnectionReport } from '../../src/commands/testConnection';
+import { startFakeProvider, type FakeProvider } from '../fixtures/fakeProvider';
+
+describe('Chorus: Test Connection', () => {
+  let fake: FakeProvider;
+  const goodKey = 'sk-good-0123456789abcdef';
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
+
+  before(async () => {
+    fake = await startFakeProvider({ apiKey: goodKey });
+    await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
+    await config().update('openai.baseUrl', fake.baseUrl, vscode.ConfigurationTarget.Global);
+    await config().update('openai.model', 'fake-model', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    for (const key of ['provider', 'openai.baseUrl', 'openai.model']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('chorus.clearApiKey', 'openai');
+    await fake.close();
+  });
+
+  it('reports the model and latency when the provider answers', async () => {
+    await vscode.commands.executeCommand('chorus.setApiKey', 'openai', goodKey);
+    const report = await vscode.commands.executeCommand<ConnectionReport>('chorus.testConnection');
+    assert.equal(report.ok, true, report.message);
+    assert.equal(report.model, 'fake-model');
+    assert.ok(typeof report.latencyMs === 'number' && report.latencyMs >= 0);
+    const request = fake.requests.at(-1)!;
+    assert.equal(request.path, '/v1/chat/completions');
+    assert.equal(request.headers.authorization, `Bearer ${goodKey}`);
+  });
+
+  it('reports a rejected key with the status, the provider and the fix, without the key', async () => {
+    const badKey = 'sk-wrong-key-fedcba9876543210';
+    await vscode.commands.executeCommand('chorus.setApiKey', 'openai', badKey);
+    const report = await vscode.commands.executeCommand<ConnectionReport>('chorus.testConnection');
+    assert.equal(report.ok, false);
+    assert.equal(report.kind, 'auth');
+    assert.match(report.message, /401/);
+    assert.match(report.message, /OpenAI-compatible/i);
+    assert.match(report.message, /Set API Key/);
+    assert.ok(!report.message.includes(badKey), 'the key is not in the message');
+  });
+});
