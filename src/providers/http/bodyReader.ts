@@ -3,6 +3,7 @@
 
 export interface ResponseBody extends AsyncIterable<Uint8Array> {
   destroy(error?: Error): void;
+  on?(event: 'error', listener: (err: Error) => void): unknown;
 }
 
 export class BodyReader {
@@ -10,6 +11,9 @@ export class BodyReader {
   private finished = false;
 
   constructor(private readonly body: ResponseBody) {
+    // Destroying a body that was never read emits 'error' with nobody listening, which would crash
+    // the process. Read errors still reach us through the iterator.
+    body.on?.('error', () => undefined);
     this.it = body[Symbol.asyncIterator]();
   }
 
