@@ -54,6 +54,7 @@ export class ResultBuilder {
         break;
       case 'waiting':
       case 'retrying':
+      case 'notice':
         break;
       default: {
         const never: never = ev;

@@ -20,7 +20,9 @@ export type ErrorKind =
   | 'timeout'
   | 'truncated'
   | 'protocol'
-  | 'cancelled';
+  | 'cancelled'
+  /** The provider judged the input unsafe and asks for the conversation's history to be cleared (Qianfan need_clear_history). */
+  | 'contentFlagged';
 
 /** What every error needs to know about where it happened. */
 export interface ErrorContext {
@@ -51,6 +53,12 @@ export interface ProviderErrorDetails {
   readonly detail?: string;
   /** True when no key was configured (as opposed to a rejected key). */
   readonly keyMissing?: boolean;
+  /** For contentFlagged: the turn the provider flagged (Qianfan ban_round; -1 = the current question). */
+  readonly banRound?: number;
+  /** What to do, when the provider's error code says more than the kind does; replaces the kind's advice. */
+  readonly advice?: string;
+  /** Overrides whether the kind is worth another attempt (a provider's code table knows better). */
+  readonly retryable?: boolean;
   readonly cause?: unknown;
 }
 
@@ -74,6 +82,9 @@ export class ProviderError extends Error {
   readonly timeoutPhase?: 'headers' | 'idle' | 'response';
   readonly detail?: string;
   readonly keyMissing?: boolean;
+  readonly banRound?: number;
+  readonly advice?: string;
+  private readonly retryOverride?: boolean;
   /** What had arrived before the failure (set by `complete()`); streamed text is already with the caller. */
   partial?: ChatResult;
 
@@ -87,6 +98,7 @@ export class ProviderError extends Error {
       code: scrub(details.code),
       providerMessage: scrub(details.providerMessage?.trim()),
       detail: scrub(details.detail),
+      advice: scrub(details.advice),
     };
     super(formatErrorMessage(fields), details.cause !== undefined ? { cause: details.cause } : undefined);
     this.kind = details.kind;
@@ -105,10 +117,14 @@ export class ProviderError extends Error {
     this.timeoutPhase = details.timeoutPhase;
     this.detail = fields.detail;
     this.keyMissing = details.keyMissing;
+    this.banRound = details.banRound;
+    this.advice = fields.advice;
+    this.retryOverride = details.retryable;
   }
 
   /** Worth another attempt if nothing was shown yet (openai-node's rule: 408, 409, 429, 5xx, connection errors). */
   get retryable(): boolean {
+    if (this.retryOverride !== undefined) return this.retryOverride;
     return RETRYABLE_KINDS.has(this.kind) || this.status === 408 || this.status === 409;
   }
 
@@ -129,6 +145,7 @@ export class ProviderError extends Error {
       timeoutMs: this.timeoutMs,
       timeoutPhase: this.timeoutPhase,
       detail: this.detail,
+      banRound: this.banRound,
       message: this.message,
     };
   }

@@ -20,6 +20,9 @@ export interface MessageFields {
   readonly baseUrl?: string;
   readonly detail?: string;
   readonly keyMissing?: boolean;
+  readonly banRound?: number;
+  /** Replaces the kind's advice (a provider's error code table knows what to do). */
+  readonly advice?: string;
 }
 
 const SET_KEY = 'Chorus: Set API Key';
@@ -65,6 +68,10 @@ function headline(f: MessageFields): string {
       return `sent a response Chorus could not read${f.detail ? ` (${f.detail})` : ''}`;
     case 'cancelled':
       return 'the request was cancelled';
+    case 'contentFlagged':
+      return `the conversation was flagged as unsafe${
+        f.banRound === -1 ? ' (the current question)' : f.banRound !== undefined ? ` (turn ${f.banRound})` : ''
+      }`;
   }
 }
 
@@ -100,6 +107,8 @@ function advice(f: MessageFields): string {
       return 'Check that the base URL points to an OpenAI-compatible endpoint.';
     case 'cancelled':
       return '';
+    case 'contentFlagged':
+      return 'Its history has to be cleared: start a new chat.';
   }
 }
 
@@ -119,7 +128,7 @@ export function formatErrorMessage(f: MessageFields): string {
       : f.providerMessage;
     text += ` ${f.providerName} said: "${said}".`;
   }
-  const todo = advice(f);
+  const todo = f.advice ?? advice(f);
   if (todo) text += ` ${todo}`;
   return text;
 }

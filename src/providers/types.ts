@@ -94,6 +94,11 @@ export type StreamEvent =
       readonly reason: string;
       readonly requestsPerMinute: number;
     }
+  /**
+   * Something the user should know about this answer that is not an error, e.g. the oldest turns
+   * were left out to fit the provider's input limit (Qianfan wenxinworkshop).
+   */
+  | { readonly type: 'notice'; readonly code: 'turnsDropped'; readonly dropped: number; readonly message: string }
   /** A failed attempt will be retried after `delayMs`. Only before any text was delivered. */
   | {
       readonly type: 'retrying';
