@@ -1,0 +1,24 @@
+// `npm run bench`: runs each benchmark module in turn and prints its figures. No pass/fail
+// thresholds: the numbers are for people comparing changes on the same machine.
+// Add a benchmark by writing `<name>.bench.ts` exporting a Benchmark and listing it here.
+
+import type { Benchmark } from './benchmark';
+import { providerStreaming } from './providerStreaming.bench';
+
+const BENCHMARKS: readonly Benchmark[] = [providerStreaming];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  for (const bench of BENCHMARKS) {
+    if (only && !bench.name.includes(only)) continue;
+    process.stdout.write(`\n${bench.name}\n${'-'.repeat(bench.name.length)}\n`);
+    try {
+      await bench.run((line) => process.stdout.write(`  ${line}\n`));
+    } catch (e) {
+      process.exitCode = 1;
+      process.stdout.write(`  FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    }
+  }
+}
+
+void main();
