@@ -51,7 +51,17 @@ const bundles = [
   },
 ];
 
+/** The codicon font and its CSS, served to the webview from dist/ (it may load nothing remote). */
+function copyCodicons() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  fs.mkdirSync('dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('dist/codicons', file));
+}
+
 async function main() {
+  copyCodicons();
   const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

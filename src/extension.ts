@@ -6,6 +6,7 @@ import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
 import { createModelStatusBar } from './chat/statusBar';
 import { ProviderFactory } from './config/providerFactory';
+import { LastEditor } from './editor/lastEditor';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { SecretStore } from './config/secretStore';
 import { type ProviderId, isProviderId } from './config/settings';
@@ -28,13 +29,16 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const secrets = new SecretStore(context.secrets);
   const keyGuard = new PlaintextKeyGuard(secrets, log);
   const providers = new ProviderFactory(secrets, context.globalState, log);
-  const chatView = new ChatViewProvider(context.extensionUri, log, version);
+  const editors = new LastEditor();
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors });
   context.subscriptions.push(
+    editors,
     chatView,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
-    vscode.commands.registerCommand('chorus.newChat', () =>
-      vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`),
-    ),
+    vscode.commands.registerCommand('chorus.newChat', async () => {
+      await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+      await chatView.newChat();
+    }),
     vscode.commands.registerCommand('chorus.showLog', () => log.show()),
     keyGuard,
     vscode.commands.registerCommand('chorus.moveKeysToSecretStorage', () => keyGuard.move()),

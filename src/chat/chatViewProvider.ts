@@ -1,41 +1,107 @@
 import * as vscode from 'vscode';
-import { type HostMessage, parseWebviewMessage } from '../shared/protocol';
+import { currentProvider, getSetting, modelSetting } from '../config/configuration';
+import type { ProviderFactory } from '../config/providerFactory';
+import type { SecretStore } from '../config/secretStore';
+import { PROVIDER_NAMES, isProviderId } from '../config/settings';
+import { codeAttachment, pickImageAttachment } from '../editor/attachments';
+import type { LastEditor } from '../editor/lastEditor';
+import { ProviderError } from '../providers';
+import type { TurnError } from '../shared/conversation';
+import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
+import { ChatController } from './chatController';
+import { runCodeAction } from './codeActions';
+import { conversationToMarkdown } from './exportMarkdown';
+import { HistoryStore } from './historyStore';
+import { openLinkFromAnswer } from './openLink';
 import { renderWebviewHtml } from './webviewHtml';
+import { webviewStrings } from './webviewStrings';
 
-/** Hosts the chat side panel (`chorus.chat`): serves its HTML and talks to it through checked messages. */
+const DRAFT_KEY = 'chorus.chat.draft';
+const CURRENT_KEY = 'chorus.chat.currentConversation';
+
+export interface ChatViewDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly providers: ProviderFactory;
+  readonly secrets: SecretStore;
+  readonly editors: LastEditor;
+}
+
+/** Hosts the chat side panel (`chorus.chat`): serves its HTML and acts on its checked messages. */
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   static readonly viewId = 'chorus.chat';
 
   private view: vscode.WebviewView | undefined;
   private readyWaiters: Array<() => void> = [];
   private ready = false;
+  readonly controller: ChatController;
+  readonly history: HistoryStore;
+  private restored: Promise<void>;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly version: string,
-  ) {
+  constructor(private readonly deps: ChatViewDeps) {
     super();
+    const { context, log } = deps;
+    this.history = new HistoryStore(vscode.Uri.joinPath(context.globalStorageUri, 'conversations').fsPath, (warning) => {
+      log.warn(warning);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Chorus: {0}', warning));
+    });
+    this.controller = new ChatController({
+      createProvider: async (providerId, model) => {
+        const id = isProviderId(providerId) ? providerId : currentProvider();
+        const { provider } = await deps.providers.create(id, model);
+        return { provider, providerId: id, model: provider.model };
+      },
+      currentSelection: () => {
+        const id = currentProvider();
+        return { providerId: id, model: modelSetting(id) };
+      },
+      store: this.history,
+      post: (message) => {
+        if (message.type === 'turnFinished' || message.type === 'conversation') void context.workspaceState.update(CURRENT_KEY, this.controller.current.id);
+        void this.post(message);
+      },
+      generation: () => ({
+        ...(getSetting('temperature') !== null ? { temperature: getSetting('temperature')! } : {}),
+        ...(getSetting('topP') !== null ? { topP: getSetting('topP')! } : {}),
+        ...(getSetting('maxTokens') !== null ? { maxTokens: getSetting('maxTokens')! } : {}),
+      }),
+      describeError,
+      flaggedMessage: () =>
+        vscode.l10n.t('The provider flagged this conversation as unsafe, so Chorus cleared it and started a new one. Rephrase your question and try again.'),
+      log,
+    });
+    this.register({ dispose: () => this.controller.dispose() });
+    // Reopen the conversation that was on screen before a reload.
+    const last = context.workspaceState.get<string>(CURRENT_KEY);
+    this.restored = last ? this.controller.open(last).then(() => undefined) : Promise.resolve();
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('chorus')) void this.postPanel();
+      }),
+    );
+    this.register({ dispose: deps.secrets.onDidChange(() => void this.postPanel()).dispose });
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
     const webview = view.webview;
+    const root = this.deps.context.extensionUri;
     webview.options = {
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
-      localResourceRoots: [
-        vscode.Uri.joinPath(this.extensionUri, 'dist'),
-        vscode.Uri.joinPath(this.extensionUri, 'media'),
-      ],
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
     };
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'chat.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'webview.js')).toString(),
+      styleUris: [
+        vscode.Uri.joinPath(root, 'dist', 'codicons', 'codicon.css'),
+        vscode.Uri.joinPath(root, 'media', 'chat.css'),
+        vscode.Uri.joinPath(root, 'media', 'render.css'),
+      ].map((uri) => webview.asWebviewUri(uri).toString()),
       lang: vscode.env.language,
     });
     const subscriptions = [
@@ -46,7 +112,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         for (const subscription of subscriptions) subscription.dispose();
       }),
     ];
-    this.log.debug('Chat view resolved');
+    this.deps.log.debug('Chat view resolved');
   }
 
   /** Resolves once the webview has loaded its script and said it is ready. */
@@ -55,34 +121,156 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
-  private onMessage(raw: unknown): void {
+  async newChat(): Promise<void> {
+    await this.controller.newConversation();
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      this.log.warn('Ignored a malformed message from the chat webview');
+      this.deps.log.warn(`Ignored a malformed message from the chat webview (${describeShape(raw)})`);
       return;
     }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.deps.log.error(`Handling "${message.type}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    const { context, log, editors } = this.deps;
     switch (message.type) {
       case 'ready':
+        await this.restored;
         this.ready = true;
-        void this.post({
+        await this.post({
           type: 'init',
-          version: this.version,
-          strings: {
-            title: vscode.l10n.t('Chorus'),
-            welcome: vscode.l10n.t('Ask about your code with InternLM, Qianfan, Lanrui or any OpenAI-compatible model.'),
-            comingSoon: vscode.l10n.t('The chat composer arrives in the next version of Chorus.'),
-          },
+          version: String(context.extension.packageJSON.version ?? ''),
+          locale: vscode.env.language,
+          strings: webviewStrings(),
+          panel: await this.panelInfo(),
+          conversation: this.controller.current,
+          draft: context.workspaceState.get<string>(DRAFT_KEY, ''),
         });
         for (const resolve of this.readyWaiters.splice(0)) resolve();
-        break;
+        return;
+      case 'send':
+        await context.workspaceState.update(DRAFT_KEY, '');
+        await this.controller.send(message.text, message.attachments);
+        return;
+      case 'stop':
+        this.controller.stop(message.turnId);
+        return;
+      case 'regenerate':
+      case 'retry':
+        await this.controller.regenerate(message.turnId);
+        return;
+      case 'edit':
+        await this.controller.edit(message.turnId, message.text);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'codeAction':
+        await runCodeAction(message.action, message.code, message.language, editors);
+        return;
+      case 'openLink':
+        await openLinkFromAnswer(message.url, log);
+        return;
+      case 'draft':
+        await context.workspaceState.update(DRAFT_KEY, message.text);
+        return;
+      case 'newChat':
+        await this.controller.newConversation();
+        return;
+      case 'listHistory': {
+        const items = message.query.trim() ? await this.history.search(message.query) : await this.history.list();
+        await this.post({ type: 'history', items, query: message.query });
+        return;
+      }
+      case 'openConversation':
+        await this.controller.open(message.id);
+        return;
+      case 'deleteConversation':
+        await this.controller.remove(message.id);
+        await this.post({ type: 'history', items: await this.history.list(), query: '' });
+        return;
+      case 'exportConversation':
+        await this.exportConversation(message.id);
+        return;
+      case 'selectModel':
+        await vscode.commands.executeCommand('chorus.selectModel');
+        return;
+      case 'setApiKey':
+        await vscode.commands.executeCommand('chorus.setApiKey', currentProvider());
+        return;
+      case 'attach':
+        await this.attach(message.what);
+        return;
+      case 'imagePasted':
+        await this.post({ type: 'attachment', attachment: { kind: 'image', name: message.name, dataUrl: message.dataUrl } });
+        return;
       default: {
-        const unreachable: never = message.type;
-        this.log.warn(`Unhandled webview message ${String(unreachable)}`);
+        const unreachable: never = message;
+        log.warn(`Unhandled webview message ${JSON.stringify(unreachable).slice(0, 80)}`);
       }
     }
+  }
+
+  private async attach(what: 'selection' | 'file' | 'image'): Promise<void> {
+    let result;
+    if (what === 'image') {
+      result = await pickImageAttachment();
+    } else {
+      const editor = this.deps.editors.get();
+      result = editor ? codeAttachment(editor, what === 'file') : vscode.l10n.t('Open a file in the editor first.');
+    }
+    if (result === undefined) return;
+    if (typeof result === 'string') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Chorus: {0}', result));
+      return;
+    }
+    await this.post({ type: 'attachment', attachment: result });
+  }
+
+  private async exportConversation(id: string): Promise<void> {
+    const conversation = id === this.controller.current.id ? this.controller.current : await this.history.load(id);
+    if (!conversation) return;
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: conversationToMarkdown(conversation, { user: vscode.l10n.t('You'), assistant: vscode.l10n.t('Chorus') }),
+    });
+    await vscode.window.showTextDocument(document);
+  }
+
+  private async panelInfo(): Promise<PanelInfo> {
+    const id = currentProvider();
+    const model = modelSetting(id);
+    const hasKey = (await this.deps.secrets.has(id)) || this.deps.providers.keyOptional(id);
+    return { providerName: PROVIDER_NAMES[id], model, hasKey, acceptsImages: this.deps.providers.acceptsImages(id, model) };
+  }
+
+  private async postPanel(): Promise<void> {
+    if (this.ready) await this.post({ type: 'panel', panel: await this.panelInfo() });
   }
 
   private post(message: HostMessage): Thenable<boolean> {
     return this.view?.webview.postMessage(message) ?? Promise.resolve(false);
   }
+}
+
+/** An error as shown at the answer: the provider module's message names the provider, the code and the fix. */
+function describeError(error: unknown): TurnError {
+  if (error instanceof ProviderError) {
+    return { message: error.message, kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
+  }
+  return { message: error instanceof Error ? error.message : String(error), kind: 'internal' };
+}
+
+/** Type and keys of a rejected message, for the log (never its values). */
+function describeShape(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null) return typeof raw;
+  const type = (raw as { type?: unknown }).type;
+  return `type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}, ${Object.keys(raw).length} keys`;
 }

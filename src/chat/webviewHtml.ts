@@ -4,7 +4,7 @@ export interface WebviewHtmlOptions {
   /** `webview.cspSource`: the origin VS Code serves local resources from. */
   readonly cspSource: string;
   readonly scriptUri: string;
-  readonly styleUri: string;
+  readonly styleUris: readonly string[];
   readonly lang: string;
 }
 
@@ -32,7 +32,7 @@ export function renderWebviewHtml(options: WebviewHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
+${options.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeAttribute(uri)}">`).join('\n')}
 <title>Chorus</title>
 </head>
 <body>

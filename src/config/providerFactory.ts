@@ -25,7 +25,8 @@ export class ProviderFactory {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  async create(id: ProviderId): Promise<ConfiguredProvider> {
+  /** `model` overrides the setting (a conversation continues with the model it was started with). */
+  async create(id: ProviderId, model?: string): Promise<ConfiguredProvider> {
     if (!this.registry.get(id)) {
       throw new Error(vscode.l10n.t('Chorus: {0} is not available in this version yet.', PROVIDER_NAMES[id]));
     }
@@ -35,12 +36,23 @@ export class ProviderFactory {
     const provider = this.registry.create(id, {
       apiKey: credentials?.[0],
       baseUrl,
-      model: modelSetting(id) || undefined,
+      model: model || modelSetting(id) || undefined,
       requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
       timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
       proxy: proxySettings(),
       logger: this.log,
     });
     return { id, provider, keyMissing: credentials === undefined };
+  }
+
+  /** Whether the provider's model takes image parts (InternVL). */
+  acceptsImages(id: ProviderId, model: string): boolean {
+    return this.registry.get(id)?.acceptsImages?.(model) ?? false;
+  }
+
+  /** Whether the provider works without a key at this base URL (a local OpenAI-compatible server). */
+  keyOptional(id: ProviderId): boolean {
+    const preset = this.registry.get(id);
+    return preset?.keyRequired === 'never';
   }
 }

@@ -1,31 +1,147 @@
 // Messages between the extension host and the chat webview. This file is imported by both bundles,
 // so it has no `vscode` and no DOM import. The host treats every incoming message as untrusted and
 // checks it with `parseWebviewMessage` before acting on it.
+import type { Attachment, Conversation, ConversationSummary, Turn, TurnError, TurnMetrics, TurnStatus } from './conversation';
 
 /** Strings the webview shows, translated by the host (the webview has no access to vscode.l10n). */
-export interface WebviewStrings {
-  readonly title: string;
-  readonly welcome: string;
-  readonly comingSoon: string;
+export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;
+
+export type WebviewStringKey =
+  | 'title' | 'welcome' | 'noKey' | 'setKey' | 'placeholder' | 'send' | 'stop' | 'regenerate' | 'edit' | 'copy'
+  | 'copied' | 'retry' | 'newChat' | 'history' | 'searchHistory' | 'delete' | 'export' | 'open' | 'noHistory'
+  | 'incomplete' | 'stopped' | 'you' | 'assistant' | 'attachSelection' | 'attachFile' | 'attachImage' | 'removeAttachment'
+  | 'jumpToLatest' | 'answerFinished' | 'waiting' | 'tokens' | 'firstToken' | 'tokensPerSecond' | 'model' | 'save' | 'cancel'
+  | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
+  | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat';
+
+/** What the panel needs to draw its header and empty state. */
+export interface PanelInfo {
+  readonly providerName: string;
+  readonly model: string;
+  readonly hasKey: boolean;
+  /** The model takes images (InternVL). */
+  readonly acceptsImages: boolean;
 }
 
 /** Host → webview. */
-export type HostMessage = { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string };
+export type HostMessage =
+  | { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string; readonly locale: string; readonly panel: PanelInfo; readonly conversation: Conversation; readonly draft: string }
+  | { readonly type: 'panel'; readonly panel: PanelInfo }
+  | { readonly type: 'conversation'; readonly conversation: Conversation }
+  | { readonly type: 'turnAdded'; readonly turn: Turn }
+  | { readonly type: 'turnsRemoved'; readonly fromTurnId: string }
+  | { readonly type: 'delta'; readonly turnId: string; readonly text: string }
+  | { readonly type: 'turnFinished'; readonly turnId: string; readonly status: TurnStatus; readonly metrics?: TurnMetrics; readonly error?: TurnError }
+  | { readonly type: 'waiting'; readonly turnId: string; readonly untilMs: number; readonly reason: string }
+  | { readonly type: 'notice'; readonly turnId: string; readonly text: string }
+  | { readonly type: 'restoreDraft'; readonly text: string; readonly attachments: readonly Attachment[] }
+  | { readonly type: 'attachment'; readonly attachment: Attachment }
+  | { readonly type: 'history'; readonly items: readonly ConversationSummary[]; readonly query: string }
+  | { readonly type: 'flagged'; readonly text: string };
+
+export type CodeAction = 'copy' | 'insert' | 'apply' | 'newFile';
 
 /** Webview → host. */
-export type WebviewMessage = { readonly type: 'ready' };
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'send'; readonly text: string; readonly attachments: readonly Attachment[] }
+  | { readonly type: 'stop'; readonly turnId: string }
+  | { readonly type: 'regenerate'; readonly turnId: string }
+  | { readonly type: 'retry'; readonly turnId: string }
+  | { readonly type: 'edit'; readonly turnId: string; readonly text: string }
+  | { readonly type: 'copy'; readonly text: string }
+  | { readonly type: 'codeAction'; readonly action: CodeAction; readonly code: string; readonly language: string }
+  | { readonly type: 'openLink'; readonly url: string }
+  | { readonly type: 'draft'; readonly text: string }
+  | { readonly type: 'newChat' }
+  | { readonly type: 'listHistory'; readonly query: string }
+  | { readonly type: 'openConversation'; readonly id: string }
+  | { readonly type: 'deleteConversation'; readonly id: string }
+  | { readonly type: 'exportConversation'; readonly id: string }
+  | { readonly type: 'selectModel' }
+  | { readonly type: 'setApiKey' }
+  | { readonly type: 'attach'; readonly what: 'selection' | 'file' | 'image' }
+  | { readonly type: 'imagePasted'; readonly name: string; readonly dataUrl: string };
 
-export const MAX_WEBVIEW_MESSAGE_KEYS = 16;
+/** Limits on what the webview may send; anything larger is refused. */
+export const LIMITS = {
+  text: 200_000,
+  id: 64,
+  url: 4_096,
+  code: 1_000_000,
+  language: 64,
+  name: 256,
+  imageDataUrl: 7_000_000,
+  attachments: 20,
+  query: 500,
+} as const;
+
+type Fields = Record<string, unknown>;
+
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const id = (v: unknown): v is string => str(v, LIMITS.id) && /^[A-Za-z0-9_-]+$/.test(v);
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/;
+
+function only(record: Fields, keys: readonly string[]): boolean {
+  return Object.keys(record).every((k) => k === 'type' || keys.includes(k));
+}
+
+function attachment(value: unknown): value is Attachment {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Fields;
+  if (a.kind === 'code') {
+    return (
+      only(a, ['kind', 'path', 'languageId', 'startLine', 'endLine', 'text']) &&
+      str(a.path, LIMITS.url) && str(a.languageId, LIMITS.language) && str(a.text, LIMITS.code) &&
+      (a.startLine === undefined || Number.isInteger(a.startLine)) && (a.endLine === undefined || Number.isInteger(a.endLine))
+    );
+  }
+  if (a.kind === 'image') {
+    return only(a, ['kind', 'name', 'dataUrl']) && str(a.name, LIMITS.name) && str(a.dataUrl, LIMITS.imageDataUrl) && IMAGE_DATA_URL.test(a.dataUrl);
+  }
+  return false;
+}
 
 /** Returns the message if it is a well-formed `WebviewMessage`, otherwise undefined. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (Object.keys(record).length > MAX_WEBVIEW_MESSAGE_KEYS) return undefined;
-  switch (record.type) {
-    case 'ready':
-      return Object.keys(record).length === 1 ? { type: 'ready' } : undefined;
-    default:
-      return undefined;
-  }
+  const m = value as Fields;
+  if (Object.keys(m).length > 8) return undefined;
+  const ok = ((): boolean => {
+    switch (m.type) {
+      case 'ready':
+      case 'newChat':
+      case 'selectModel':
+      case 'setApiKey':
+        return only(m, []);
+      case 'send':
+        return only(m, ['text', 'attachments']) && str(m.text, LIMITS.text) && Array.isArray(m.attachments) && m.attachments.length <= LIMITS.attachments && m.attachments.every(attachment);
+      case 'stop':
+      case 'regenerate':
+      case 'retry':
+        return only(m, ['turnId']) && id(m.turnId);
+      case 'edit':
+        return only(m, ['turnId', 'text']) && id(m.turnId) && str(m.text, LIMITS.text);
+      case 'copy':
+      case 'draft':
+        return only(m, ['text']) && str(m.text, LIMITS.text);
+      case 'codeAction':
+        return only(m, ['action', 'code', 'language']) && ['copy', 'insert', 'apply', 'newFile'].includes(m.action as string) && str(m.code, LIMITS.code) && str(m.language, LIMITS.language);
+      case 'openLink':
+        return only(m, ['url']) && str(m.url, LIMITS.url);
+      case 'listHistory':
+        return only(m, ['query']) && str(m.query, LIMITS.query);
+      case 'openConversation':
+      case 'deleteConversation':
+      case 'exportConversation':
+        return only(m, ['id']) && id(m.id);
+      case 'attach':
+        return only(m, ['what']) && ['selection', 'file', 'image'].includes(m.what as string);
+      case 'imagePasted':
+        return only(m, ['name', 'dataUrl']) && str(m.name, LIMITS.name) && str(m.dataUrl, LIMITS.imageDataUrl) && IMAGE_DATA_URL.test(m.dataUrl);
+      default:
+        return false;
+    }
+  })();
+  return ok ? (m as unknown as WebviewMessage) : undefined;
 }

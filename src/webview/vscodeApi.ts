@@ -14,3 +14,17 @@ const api = acquireVsCodeApi();
 export function postToHost(message: WebviewMessage): void {
   api.postMessage(message);
 }
+
+/** What the webview keeps across being hidden (VS Code restores it with the view). */
+export interface SavedState {
+  readonly draft?: string;
+}
+
+export function savedState(): SavedState {
+  const state = api.getState();
+  return typeof state === 'object' && state !== null ? (state as SavedState) : {};
+}
+
+export function saveState(state: SavedState): void {
+  api.setState(state);
+}

@@ -4,7 +4,7 @@ import { renderWebviewHtml } from '../../../src/chat/webviewHtml';
 const options = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chat.css',
+  styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/chat.css'],
   lang: 'zh-cn',
 };
 

@@ -1,0 +1,280 @@
+// One chat panel's conversation: sends prompts through the shared provider module, streams the
+// answer to the webview in small batched deltas, and keeps history. No `vscode` import: the host
+// passes in how to create a provider, how to post to the webview and where history lives.
+import { randomUUID } from 'node:crypto';
+import type { ChatProvider, ChatRequest, Logger, Usage } from '../providers';
+import { ProviderError } from '../providers';
+import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
+import { titleFrom } from '../shared/conversation';
+import type { HostMessage } from '../shared/protocol';
+import type { HistoryStore } from './historyStore';
+import { requestMessages } from './requestMessages';
+
+export interface ProviderHandle {
+  readonly provider: ChatProvider;
+  readonly providerId: string;
+  readonly model: string;
+}
+
+export interface ChatControllerDeps {
+  /** A provider for the conversation's provider and model (undefined: the current settings). */
+  createProvider(providerId?: string, model?: string): Promise<ProviderHandle>;
+  /** Provider and model a new conversation starts with. */
+  currentSelection(): { providerId: string; model: string };
+  readonly store: HistoryStore;
+  post(message: HostMessage): void;
+  /** Generation settings for every request (temperature, top_p, max tokens). */
+  generation(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'>;
+  /** An error as the user should read it (translated by the host). */
+  describeError(error: unknown): TurnError;
+  /** What to tell the user when the provider flagged the conversation. */
+  flaggedMessage(): string;
+  readonly log: Logger;
+  readonly now?: () => number;
+  /** How often streamed text is posted to the webview (default 16 ms, about one frame). */
+  readonly flushIntervalMs?: number;
+}
+
+type MutableConversation = { -readonly [K in keyof Conversation]: Conversation[K] } & { turns: Turn[] };
+
+export class ChatController {
+  private conversation: MutableConversation;
+  private readonly running = new Map<string, AbortController>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.conversation = this.blank();
+  }
+
+  get current(): Conversation {
+    return this.conversation;
+  }
+
+  get busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** Sends a prompt and resolves when its answer has finished (or failed, or was stopped). */
+  async send(text: string, attachments: readonly Attachment[] = []): Promise<void> {
+    if (this.busy) {
+      this.deps.log.warn('A prompt was sent while an answer is still streaming; ignored');
+      return;
+    }
+    if (!text.trim() && attachments.length === 0) return;
+    this.dropTrailingFailure();
+    const user: UserTurn = { id: randomUUID(), role: 'user', text, ...(attachments.length ? { attachments } : {}), createdAt: this.now() };
+    this.conversation.turns.push(user);
+    if (!this.conversation.title) this.conversation.title = titleFrom(text) || titleFrom(attachments[0]?.kind === 'code' ? attachments[0].path : '') || 'Chat';
+    this.deps.post({ type: 'turnAdded', turn: user });
+    await this.answer();
+  }
+
+  /** Stops a streaming answer at once; the text so far stays. */
+  stop(turnId: string): void {
+    this.running.get(turnId)?.abort();
+  }
+
+  /** Generates the answer to `turnId`'s prompt again, replacing it and anything after it. */
+  async regenerate(turnId: string): Promise<void> {
+    const index = this.conversation.turns.findIndex((t) => t.id === turnId && t.role === 'assistant');
+    if (index < 0 || this.busy) return;
+    this.conversation.turns.splice(index);
+    this.deps.post({ type: 'conversation', conversation: this.conversation });
+    await this.answer();
+  }
+
+  /** Replaces a prompt's text and answers it again; the turns after it are replaced. */
+  async edit(turnId: string, text: string): Promise<void> {
+    const index = this.conversation.turns.findIndex((t) => t.id === turnId && t.role === 'user');
+    if (index < 0 || this.busy || !text.trim()) return;
+    const old = this.conversation.turns[index] as UserTurn;
+    this.conversation.turns.splice(index, this.conversation.turns.length - index, { ...old, text, createdAt: this.now() });
+    if (index === 0) this.conversation.title = titleFrom(text) || this.conversation.title;
+    this.deps.post({ type: 'conversation', conversation: this.conversation });
+    await this.answer();
+  }
+
+  async newConversation(): Promise<void> {
+    this.stopAll();
+    this.conversation = this.blank();
+    this.deps.post({ type: 'conversation', conversation: this.conversation });
+  }
+
+  async open(id: string): Promise<boolean> {
+    const loaded = await this.deps.store.load(id);
+    if (!loaded) return false;
+    this.stopAll();
+    this.conversation = { ...loaded, turns: [...loaded.turns] };
+    this.deps.post({ type: 'conversation', conversation: this.conversation });
+    return true;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.deps.store.delete(id);
+    if (id === this.conversation.id) await this.newConversation();
+  }
+
+  /** The conversation continues with another model (the header's picker). */
+  setModel(providerId: string, model: string): void {
+    this.conversation.provider = providerId;
+    this.conversation.model = model;
+  }
+
+  dispose(): void {
+    this.stopAll();
+  }
+
+  private stopAll(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  private blank(): MutableConversation {
+    const { providerId, model } = this.deps.currentSelection();
+    const now = this.now();
+    return { id: randomUUID(), title: '', createdAt: now, updatedAt: now, provider: providerId, model, turns: [] };
+  }
+
+  /** A prompt that got no answer went back to the composer; sending again replaces it. */
+  private dropTrailingFailure(): void {
+    const turns = this.conversation.turns;
+    const last = turns.at(-1);
+    if (last?.role === 'assistant' && last.status === 'error' && last.text === '' && turns.at(-2)?.role === 'user') {
+      const removedFrom = turns[turns.length - 2]!.id;
+      turns.splice(turns.length - 2);
+      this.deps.post({ type: 'turnsRemoved', fromTurnId: removedFrom });
+    }
+  }
+
+  /** Answers the last user turn. */
+  private async answer(): Promise<void> {
+    const prompt = this.conversation.turns.at(-1);
+    if (prompt?.role !== 'user') return;
+    const conversationId = this.conversation.id;
+    let handle: ProviderHandle | undefined;
+    let turn: AssistantTurn = {
+      id: randomUUID(),
+      role: 'assistant',
+      text: '',
+      status: 'streaming',
+      createdAt: this.now(),
+      provider: this.conversation.provider,
+      model: this.conversation.model,
+    };
+    const controller = new AbortController();
+    this.running.set(turn.id, controller);
+    this.conversation.turns.push(turn);
+    this.deps.post({ type: 'turnAdded', turn });
+
+    let text = '';
+    let pending = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      if (!pending) return;
+      this.deps.post({ type: 'delta', turnId: turn.id, text: pending });
+      pending = '';
+      // Kept current so a panel that is reopened mid-answer shows the text so far.
+      this.replaceTurn(conversationId, { ...turn, text });
+    };
+    let started = this.now();
+    let firstAt: number | undefined;
+    let usage: Usage | undefined;
+    let status: TurnStatus = 'done';
+    let error: TurnError | undefined;
+    let flagged = false;
+    try {
+      handle = await this.deps.createProvider(this.conversation.provider || undefined, this.conversation.model || undefined);
+      turn = { ...turn, provider: handle.providerId, model: handle.model };
+      const request: ChatRequest = { messages: requestMessages(this.conversation.turns.slice(0, -1)), ...this.deps.generation() };
+      started = this.now();
+      for await (const event of handle.provider.stream(request, { signal: controller.signal })) {
+        switch (event.type) {
+          case 'text':
+            if (event.choice !== 0) break;
+            text += event.text;
+            pending += event.text;
+            firstAt ??= this.now();
+            timer ??= setTimeout(flush, this.deps.flushIntervalMs ?? 16);
+            break;
+          case 'usage':
+            usage = event.usage;
+            break;
+          case 'waiting':
+            // Time spent in the rate-limit queue is not the provider's latency.
+            started = this.now() + event.ms;
+            this.deps.post({ type: 'waiting', turnId: turn.id, untilMs: Date.now() + event.ms, reason: event.reason });
+            break;
+          case 'retrying':
+            this.deps.post({ type: 'notice', turnId: turn.id, text: event.reason });
+            break;
+          default:
+            break;
+        }
+      }
+    } catch (caught) {
+      if (controller.signal.aborted) {
+        status = 'stopped';
+      } else if (caught instanceof ProviderError && (caught.kind as string) === 'contentFlagged') {
+        flagged = true;
+      } else {
+        status = 'error';
+        error = this.deps.describeError(caught);
+        this.deps.log.warn(`Answer failed: ${error.message}`);
+      }
+    } finally {
+      if (timer) clearTimeout(timer);
+      flush();
+      this.running.delete(turn.id);
+      void handle?.provider.dispose();
+    }
+
+    if (flagged) {
+      await this.deps.store.delete(conversationId);
+      this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage() });
+      if (this.conversation.id === conversationId) await this.newConversation();
+      return;
+    }
+    const end = this.now();
+    const metrics = metricsOf(usage, started, firstAt, end);
+    turn = { ...turn, text, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) };
+    // The conversation may have been switched while this answer streamed; update it only if it is still shown.
+    if (this.conversation.id === conversationId) {
+      this.replaceTurn(conversationId, turn);
+      this.conversation.updatedAt = end;
+      this.deps.post({ type: 'turnFinished', turnId: turn.id, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) });
+      if (status === 'error' && text === '') {
+        this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
+      }
+      await this.persist();
+    }
+  }
+
+  private replaceTurn(conversationId: string, turn: AssistantTurn): void {
+    if (this.conversation.id !== conversationId) return;
+    const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
+    if (index >= 0) this.conversation.turns[index] = turn;
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.deps.store.save(this.conversation);
+    } catch (error) {
+      this.deps.log.error(`Saving the conversation failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function metricsOf(usage: Usage | undefined, started: number, firstAt: number | undefined, end: number): TurnMetrics | undefined {
+  if (!usage && firstAt === undefined) return undefined;
+  const streamingSeconds = firstAt !== undefined ? (end - firstAt) / 1000 : 0;
+  const completion = usage?.completionTokens;
+  return {
+    ...(usage?.promptTokens !== undefined ? { promptTokens: usage.promptTokens } : {}),
+    ...(completion !== undefined ? { completionTokens: completion } : {}),
+    ...(usage?.totalTokens !== undefined ? { totalTokens: usage.totalTokens } : {}),
+    ...(firstAt !== undefined ? { timeToFirstTokenMs: Math.max(0, firstAt - started) } : {}),
+    ...(completion !== undefined && streamingSeconds > 0.05 ? { tokensPerSecond: Math.round((completion / streamingSeconds) * 10) / 10 } : {}),
+    totalMs: Math.max(0, end - started),
+  };
+}

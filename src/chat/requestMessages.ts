@@ -1,0 +1,47 @@
+// The conversation, as the provider module's messages. No `vscode` import.
+import type { ChatMessage, ContentPart } from '../providers';
+import type { Attachment, Turn } from '../shared/conversation';
+
+/** A fence longer than any backtick run in the code, so attached code cannot close it early. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+function codeContext(a: Extract<Attachment, { kind: 'code' }>): string {
+  const where = a.startLine ? `${a.path} (lines ${a.startLine}-${a.endLine ?? a.startLine})` : a.path;
+  const f = fence(a.text);
+  return `${where}:\n${f}${a.languageId}\n${a.text}\n${f}`;
+}
+
+/** A user turn's content: attached code first (as context), then the prompt; images as image parts. */
+export function userContent(text: string, attachments: readonly Attachment[] = []): string | ContentPart[] {
+  const code = attachments.filter((a): a is Extract<Attachment, { kind: 'code' }> => a.kind === 'code');
+  const images = attachments.filter((a): a is Extract<Attachment, { kind: 'image' }> => a.kind === 'image');
+  const prompt = code.length ? `${code.map(codeContext).join('\n\n')}\n\n${text}` : text;
+  if (images.length === 0) return prompt;
+  return [{ type: 'text', text: prompt }, ...images.map((i): ContentPart => ({ type: 'image', url: i.dataUrl }))];
+}
+
+/**
+ * Messages for a request from the turns before the answer being generated. Answers that failed with
+ * no text are left out together with their prompt, so the history stays a clean user/assistant alternation.
+ */
+export function requestMessages(turns: readonly Turn[], system?: string): ChatMessage[] {
+  const messages: ChatMessage[] = system ? [{ role: 'system', content: system }] : [];
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!;
+    if (turn.role === 'user') {
+      const answer = turns[i + 1];
+      const failedEmpty = answer?.role === 'assistant' && answer.text === '' && answer.status !== 'streaming';
+      if (failedEmpty) {
+        i++;
+        continue;
+      }
+      messages.push({ role: 'user', content: userContent(turn.text, turn.attachments) });
+    } else if (turn.text) {
+      messages.push({ role: 'assistant', content: turn.text });
+    }
+  }
+  return messages;
+}

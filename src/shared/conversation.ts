@@ -1,0 +1,105 @@
+// The conversation as stored in history and shown in the chat panel. Shared by the host and the
+// webview bundle: no `vscode`, no DOM, no Node imports.
+
+/** Context the user attached to a prompt: code from the editor, or an image for vision models. */
+export type Attachment =
+  | {
+      readonly kind: 'code';
+      /** Workspace-relative path, or the editor's title for an unsaved file. */
+      readonly path: string;
+      readonly languageId: string;
+      /** 1-based, inclusive; absent for a whole file. */
+      readonly startLine?: number;
+      readonly endLine?: number;
+      readonly text: string;
+    }
+  | {
+      readonly kind: 'image';
+      readonly name: string;
+      /** `data:image/…;base64,…` */
+      readonly dataUrl: string;
+    };
+
+export interface TurnMetrics {
+  readonly promptTokens?: number;
+  readonly completionTokens?: number;
+  readonly totalTokens?: number;
+  /** Request sent → first text. */
+  readonly timeToFirstTokenMs?: number;
+  readonly tokensPerSecond?: number;
+  readonly totalMs?: number;
+}
+
+/** An error shown at the answer it interrupted. Never carries a key. */
+export interface TurnError {
+  readonly message: string;
+  /** ProviderError kind, e.g. 'auth', 'rateLimited'; 'internal' for anything else. */
+  readonly kind: string;
+  readonly status?: number;
+  readonly code?: string;
+}
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface UserTurn {
+  readonly id: string;
+  readonly role: 'user';
+  readonly text: string;
+  readonly attachments?: readonly Attachment[];
+  readonly createdAt: number;
+}
+
+export interface AssistantTurn {
+  readonly id: string;
+  readonly role: 'assistant';
+  readonly text: string;
+  readonly status: TurnStatus;
+  readonly createdAt: number;
+  readonly provider: string;
+  readonly model: string;
+  readonly metrics?: TurnMetrics;
+  readonly error?: TurnError;
+  /** A notice shown above the answer, e.g. older turns dropped to fit the provider's limit. */
+  readonly notice?: string;
+}
+
+export type Turn = UserTurn | AssistantTurn;
+
+export interface Conversation {
+  readonly id: string;
+  readonly title: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** The provider and model the conversation last used, restored with it. */
+  readonly provider: string;
+  readonly model: string;
+  readonly turns: readonly Turn[];
+}
+
+export interface ConversationSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly updatedAt: number;
+  readonly provider: string;
+  readonly model: string;
+  readonly turnCount: number;
+}
+
+export function summarize(conversation: Conversation): ConversationSummary {
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    updatedAt: conversation.updatedAt,
+    provider: conversation.provider,
+    model: conversation.model,
+    turnCount: conversation.turns.length,
+  };
+}
+
+/** A title from the first prompt: its first line, shortened. */
+export function titleFrom(text: string, max = 60): string {
+  const line = text.trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (!line) return '';
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
+}

@@ -1,0 +1,38 @@
+// Connects the message list to the Markdown rendering core (./render) with the host's strings.
+import type { CodeAction, WebviewStrings } from '../shared/protocol';
+import type { AnswerRenderer } from './messageList';
+import { createMarkdownRenderer, createStreamingView, installLinkAndCodeHandlers } from './render';
+
+export interface AnswerActions {
+  openLink(url: string): void;
+  codeAction(action: CodeAction, code: string, language: string): void;
+}
+
+export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerActions): AnswerRenderer & { installHandlers(root: HTMLElement): void } {
+  const markdown = createMarkdownRenderer({
+    codeActions: strings.codeActions,
+    copy: strings.codeCopy,
+    insertAtCursor: strings.codeInsert,
+    applyToSelection: strings.codeApply,
+    newFile: strings.codeNewFile,
+    image: strings.image,
+    taskDone: strings.taskDone,
+    taskOpen: strings.taskOpen,
+  });
+  return {
+    stream: (container) => {
+      container.classList.add('chorus-markdown');
+      return createStreamingView(container, markdown);
+    },
+    renderStatic: (container, text) => {
+      container.classList.add('chorus-markdown');
+      container.replaceChildren(markdown.renderStatic(text));
+    },
+    installHandlers: (root) => {
+      installLinkAndCodeHandlers(root, {
+        onOpenLink: (url) => actions.openLink(url),
+        onCodeAction: (action, code, language) => actions.codeAction(action, code, language),
+      });
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The prompt box: multi-line, Enter sends and Shift+Enter adds a line, but Enter that confirms an
+// IME composition (Chinese, Japanese input) never sends. The draft survives hiding and reloading.
+import { LIMITS, type WebviewStrings } from '../shared/protocol';
+import type { Attachment } from '../shared/conversation';
+import { el, format, iconButton } from './dom';
+
+export interface ComposerCallbacks {
+  send(text: string, attachments: readonly Attachment[]): void;
+  stop(): void;
+  attach(what: 'selection' | 'file' | 'image'): void;
+  draftChanged(text: string): void;
+  imagePasted(name: string, dataUrl: string): void;
+}
+
+const MAX_PASTED_IMAGE_BYTES = 4 * 1024 * 1024;
+
+export class Composer {
+  readonly root: HTMLElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly chips: HTMLElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private readonly imageButton: HTMLButtonElement;
+  private readonly message: HTMLElement;
+  private attachments: Attachment[] = [];
+  private composing = false;
+  private busy = false;
+  private draftTimer: number | undefined;
+
+  constructor(
+    private readonly strings: WebviewStrings,
+    private readonly callbacks: ComposerCallbacks,
+  ) {
+    this.input = el('textarea', {
+      class: 'composer-input',
+      attrs: { rows: '3', placeholder: strings.placeholder, 'aria-label': strings.placeholder, maxlength: String(LIMITS.text) },
+    });
+    this.chips = el('div', { class: 'composer-chips', attrs: { role: 'list' } });
+    this.message = el('div', { class: 'composer-message', attrs: { role: 'status' } });
+    this.sendButton = iconButton('send', strings.send, () => this.submit(), true);
+    this.sendButton.classList.add('primary', 'composer-send');
+    this.stopButton = iconButton('debug-stop', strings.stop, () => this.callbacks.stop(), true);
+    this.stopButton.classList.add('composer-stop');
+    this.stopButton.hidden = true;
+    this.imageButton = iconButton('file-media', strings.attachImage, () => this.callbacks.attach('image'));
+    const tools = el(
+      'div',
+      { class: 'composer-tools' },
+      iconButton('selection', strings.attachSelection, () => this.callbacks.attach('selection')),
+      iconButton('file-code', strings.attachFile, () => this.callbacks.attach('file')),
+      this.imageButton,
+      el('span', { class: 'spacer' }),
+      this.stopButton,
+      this.sendButton,
+    );
+    this.root = el('form', { class: 'composer', attrs: { 'aria-label': strings.placeholder } }, this.chips, this.input, this.message, tools);
+    this.root.addEventListener('submit', (e) => e.preventDefault());
+    this.input.addEventListener('compositionstart', () => (this.composing = true));
+    this.input.addEventListener('compositionend', () => {
+      // Some engines fire keydown(Enter) right after compositionend; let that Enter pass as part of the composition.
+      setTimeout(() => (this.composing = false), 0);
+    });
+    this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
+    this.input.addEventListener('input', () => this.onInput());
+    this.input.addEventListener('paste', (e) => this.onPaste(e));
+    this.setAcceptsImages(false);
+  }
+
+  get text(): string {
+    return this.input.value;
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.sendButton.hidden = busy;
+    this.stopButton.hidden = !busy;
+  }
+
+  setAcceptsImages(accepts: boolean): void {
+    this.imageButton.hidden = !accepts;
+  }
+
+  /** Puts text (and attachments) into the box, e.g. a prompt that got no answer. */
+  setDraft(text: string, attachments: readonly Attachment[] = []): void {
+    this.input.value = text;
+    this.attachments = [...attachments];
+    this.renderChips();
+    this.callbacks.draftChanged(text);
+  }
+
+  addAttachment(attachment: Attachment): void {
+    if (this.attachments.length >= LIMITS.attachments) return;
+    this.attachments.push(attachment);
+    this.renderChips();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    // keyCode 229 is what browsers report for keys the IME is handling.
+    if (e.isComposing || this.composing || e.keyCode === 229) return;
+    e.preventDefault();
+    this.submit();
+  }
+
+  private onInput(): void {
+    this.showMessage('');
+    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
+    this.draftTimer = window.setTimeout(() => this.callbacks.draftChanged(this.input.value), 300);
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    const items = [...(e.clipboardData?.items ?? [])];
+    const image = items.find((item) => item.kind === 'file' && item.type.startsWith('image/'));
+    if (image && !this.imageButton.hidden) {
+      e.preventDefault();
+      const file = image.getAsFile();
+      if (!file) return;
+      if (file.size > MAX_PASTED_IMAGE_BYTES) {
+        this.showMessage(format(this.strings.imageTooLarge, (file.size / 1048576).toFixed(1), MAX_PASTED_IMAGE_BYTES / 1048576));
+        return;
+      }
+      const reader = new FileReader();
+      reader.onload = () => typeof reader.result === 'string' && this.callbacks.imagePasted(file.name || 'pasted-image.png', reader.result);
+      reader.readAsDataURL(file);
+      return;
+    }
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    const room = LIMITS.text - (this.input.value.length - (this.input.selectionEnd - this.input.selectionStart));
+    if (text.length > room) {
+      // Refuse rather than silently cut: the user should decide what to send.
+      e.preventDefault();
+      this.showMessage(format(this.strings.pasteTooLong, text.length.toLocaleString(), LIMITS.text.toLocaleString()));
+    }
+  }
+
+  private submit(): void {
+    const text = this.input.value;
+    if (this.busy || (!text.trim() && this.attachments.length === 0)) return;
+    this.callbacks.send(text, this.attachments);
+    this.input.value = '';
+    this.attachments = [];
+    this.renderChips();
+    this.callbacks.draftChanged('');
+  }
+
+  private showMessage(text: string): void {
+    this.message.textContent = text;
+    this.message.hidden = !text;
+  }
+
+  private renderChips(): void {
+    this.chips.replaceChildren(
+      ...this.attachments.map((attachment, index) => {
+        const label = attachment.kind === 'code' ? chipLabel(attachment) : attachment.name;
+        const icon = attachment.kind === 'code' ? 'file-code' : 'file-media';
+        const chip = el('span', { class: 'chip', attrs: { role: 'listitem', title: label } }, el('span', { class: `codicon codicon-${icon}`, attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'chip-label', text: label }));
+        chip.append(
+          iconButton('close', `${this.strings.removeAttachment} ${label}`, () => {
+            this.attachments.splice(index, 1);
+            this.renderChips();
+          }),
+        );
+        return chip;
+      }),
+    );
+    this.chips.hidden = this.attachments.length === 0;
+  }
+}
+
+export function chipLabel(attachment: Extract<Attachment, { kind: 'code' }>): string {
+  const name = attachment.path.split('/').pop() ?? attachment.path;
+  const lines = attachment.startLine ? `:${attachment.startLine}-${attachment.endLine ?? attachment.startLine}` : '';
+  return `${name}${lines} · ${attachment.languageId}`;
+}

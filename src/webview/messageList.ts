@@ -1,0 +1,284 @@
+// The conversation on screen: prompts as plain text, answers as sanitised Markdown streamed in
+// place, with per-turn actions, metrics, inline errors, a rate-limit countdown, and auto-scroll
+// that yields to the user's own scrolling.
+import type { AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
+import type { WebviewStrings } from '../shared/protocol';
+import { chipLabel } from './composer';
+import { el, format, iconButton } from './dom';
+
+export interface StreamingAnswer {
+  append(delta: string): void;
+  finish(): void;
+}
+
+/** What the list needs from the Markdown renderer. */
+export interface AnswerRenderer {
+  stream(container: HTMLElement): StreamingAnswer;
+  renderStatic(container: HTMLElement, markdown: string): void;
+}
+
+export interface MessageListCallbacks {
+  stop(turnId: string): void;
+  regenerate(turnId: string): void;
+  retry(turnId: string): void;
+  edit(turnId: string, text: string): void;
+  copy(text: string): void;
+  setApiKey(): void;
+}
+
+interface AnswerView {
+  readonly root: HTMLElement;
+  readonly content: HTMLElement;
+  readonly status: HTMLElement;
+  readonly footer: HTMLElement;
+  readonly stream?: StreamingAnswer;
+  text: string;
+  countdown?: number;
+}
+
+export class MessageList {
+  readonly root: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly jump: HTMLButtonElement;
+  private readonly announcer: HTMLElement;
+  private readonly answers = new Map<string, AnswerView>();
+  private stickToBottom = true;
+  private scrollQueued = false;
+
+  constructor(
+    private readonly strings: WebviewStrings,
+    private readonly renderer: AnswerRenderer,
+    private readonly callbacks: MessageListCallbacks,
+    private readonly locale: string,
+  ) {
+    this.list = el('div', { class: 'messages', attrs: { role: 'log', 'aria-label': strings.title, tabindex: '0' } });
+    this.jump = iconButton('arrow-down', strings.jumpToLatest, () => {
+      this.stickToBottom = true;
+      this.scrollToBottom();
+    }, true);
+    this.jump.classList.add('jump-to-latest');
+    this.jump.hidden = true;
+    this.announcer = el('div', { class: 'sr-only', attrs: { 'aria-live': 'polite', role: 'status' } });
+    this.root = el('div', { class: 'messages-frame' }, this.list, this.jump, this.announcer);
+    this.list.addEventListener('scroll', () => {
+      const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
+      this.stickToBottom = atBottom;
+      this.jump.hidden = atBottom;
+    });
+  }
+
+  /** The element code and link handlers are installed on. */
+  get contentRoot(): HTMLElement {
+    return this.list;
+  }
+
+  show(conversation: Conversation, empty: HTMLElement): void {
+    this.answers.clear();
+    this.list.replaceChildren(...(conversation.turns.length ? conversation.turns.map((t) => this.renderTurn(t)) : [empty]));
+    this.stickToBottom = true;
+    this.scrollToBottom();
+  }
+
+  add(turn: Turn): void {
+    this.list.querySelector('.empty-state')?.remove();
+    this.list.append(this.renderTurn(turn));
+    this.followOutput();
+  }
+
+  removeFrom(turnId: string): void {
+    const start = this.list.querySelector(`[data-turn-id="${CSS.escape(turnId)}"]`);
+    if (!start) return;
+    let node: Element | null = start;
+    while (node) {
+      const next: Element | null = node.nextElementSibling;
+      this.answers.delete((node as HTMLElement).dataset.turnId ?? '');
+      node.remove();
+      node = next;
+    }
+  }
+
+  appendDelta(turnId: string, text: string): void {
+    const view = this.answers.get(turnId);
+    if (!view?.stream) return;
+    this.clearWaiting(view);
+    view.text += text;
+    view.stream.append(text);
+    this.followOutput();
+  }
+
+  finish(turnId: string, status: TurnStatus, metrics?: TurnMetrics, error?: TurnError): void {
+    const view = this.answers.get(turnId);
+    if (!view) return;
+    this.clearWaiting(view);
+    view.stream?.finish();
+    view.root.dataset.status = status;
+    view.root.setAttribute('aria-busy', 'false');
+    this.renderStatus(view, turnId, status, error);
+    this.renderFooter(view, turnId, status, metrics);
+    this.announcer.textContent = `${this.strings.answerFinished}${status === 'done' ? '' : ` (${status === 'stopped' ? this.strings.stopped : this.strings.incomplete})`}`;
+    this.followOutput();
+  }
+
+  /** The rate-limit queue's countdown: "waiting 23 s – InternLM allows 10 requests a minute". */
+  waiting(turnId: string, untilMs: number, reason: string): void {
+    const view = this.answers.get(turnId);
+    if (!view) return;
+    this.clearWaiting(view);
+    const line = el('div', { class: 'waiting', attrs: { role: 'status' } });
+    view.status.replaceChildren(line);
+    const tick = (): void => {
+      const seconds = Math.max(0, Math.ceil((untilMs - Date.now()) / 1000));
+      line.textContent = format(this.strings.waiting, seconds, reason);
+      if (seconds === 0) this.clearWaiting(view);
+    };
+    tick();
+    view.countdown = window.setInterval(tick, 1000);
+  }
+
+  notice(turnId: string, text: string): void {
+    const view = this.answers.get(turnId);
+    if (!view) return;
+    view.root.querySelector('.notice')?.remove();
+    view.content.before(el('div', { class: 'notice', attrs: { role: 'note' }, text }));
+  }
+
+  private clearWaiting(view: AnswerView): void {
+    if (view.countdown !== undefined) {
+      clearInterval(view.countdown);
+      view.countdown = undefined;
+      view.status.replaceChildren();
+    }
+  }
+
+  private renderTurn(turn: Turn): HTMLElement {
+    return turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn);
+  }
+
+  private renderUser(turn: UserTurn): HTMLElement {
+    const text = el('div', { class: 'user-text', text: turn.text });
+    const chips = (turn.attachments ?? []).map((a) =>
+      el('span', { class: 'chip', text: a.kind === 'code' ? chipLabel(a) : a.name, attrs: { title: a.kind === 'code' ? a.path : a.name } }),
+    );
+    const actions = el(
+      'div',
+      { class: 'turn-actions' },
+      iconButton('edit', this.strings.edit, () => this.startEdit(root, turn)),
+      iconButton('copy', this.strings.copy, () => this.callbacks.copy(turn.text)),
+    );
+    const root = el(
+      'article',
+      { class: 'turn user', attrs: { 'data-turn-id': turn.id, 'aria-label': this.strings.you } },
+      el('header', { class: 'turn-header' }, el('span', { class: 'codicon codicon-account', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'turn-role', text: this.strings.you }), actions),
+      chips.length ? el('div', { class: 'turn-chips' }, ...chips) : null,
+      text,
+    );
+    return root;
+  }
+
+  private startEdit(root: HTMLElement, turn: UserTurn): void {
+    const textNode = root.querySelector('.user-text');
+    if (!textNode || root.querySelector('.edit-box')) return;
+    const box = el('textarea', { class: 'edit-box', attrs: { rows: '3', 'aria-label': this.strings.edit } });
+    box.value = turn.text;
+    const done = (): void => {
+      editor.remove();
+      (textNode as HTMLElement).hidden = false;
+    };
+    const save = iconButton('check', this.strings.save, () => {
+      if (box.value.trim()) this.callbacks.edit(turn.id, box.value);
+      done();
+    }, true);
+    save.classList.add('primary');
+    const editor = el('div', { class: 'edit-form' }, box, el('div', { class: 'edit-actions' }, save, iconButton('close', this.strings.cancel, done, true)));
+    box.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') done();
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+        e.preventDefault();
+        save.click();
+      }
+    });
+    (textNode as HTMLElement).hidden = true;
+    textNode.after(editor);
+    box.focus();
+  }
+
+  private renderAssistant(turn: AssistantTurn): HTMLElement {
+    const content = el('div', { class: 'answer markdown-body' });
+    const status = el('div', { class: 'turn-status' });
+    const footer = el('footer', { class: 'turn-footer' });
+    const root = el(
+      'article',
+      { class: 'turn assistant', attrs: { 'data-turn-id': turn.id, 'data-status': turn.status, 'aria-label': this.strings.assistant, 'aria-busy': String(turn.status === 'streaming') } },
+      el(
+        'header',
+        { class: 'turn-header' },
+        el('span', { class: 'codicon codicon-sparkle', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { class: 'turn-role', text: this.strings.assistant }),
+        el('span', { class: 'turn-model', text: turn.model }),
+      ),
+      turn.notice ? el('div', { class: 'notice', attrs: { role: 'note' }, text: turn.notice }) : null,
+      content,
+      status,
+      footer,
+    );
+    const streaming = turn.status === 'streaming';
+    const view: AnswerView = { root, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content) } : {}) };
+    if (streaming) {
+      if (turn.text) view.stream!.append(turn.text);
+      footer.append(iconButton('debug-stop', this.strings.stop, () => this.callbacks.stop(turn.id), true));
+    } else {
+      this.renderer.renderStatic(content, turn.text);
+      this.renderStatus(view, turn.id, turn.status, turn.error);
+      this.renderFooter(view, turn.id, turn.status, turn.metrics);
+    }
+    this.answers.set(turn.id, view);
+    return root;
+  }
+
+  private renderStatus(view: AnswerView, turnId: string, status: TurnStatus, error?: TurnError): void {
+    if (status === 'error' && error) {
+      const retry = iconButton('refresh', this.strings.retry, () => this.callbacks.retry(turnId), true);
+      const box = el('div', { class: 'turn-error', attrs: { role: 'alert' } }, el('span', { class: 'codicon codicon-error', attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'error-text', text: error.message }), retry);
+      if (error.kind === 'auth') box.append(iconButton('key', this.strings.setKey, () => this.callbacks.setApiKey(), true));
+      view.status.replaceChildren(view.text ? el('div', { class: 'incomplete', text: this.strings.incomplete }) : '', box);
+    } else if (status === 'stopped') {
+      view.status.replaceChildren(el('div', { class: 'incomplete', text: this.strings.stopped }));
+    } else {
+      view.status.replaceChildren();
+    }
+  }
+
+  private renderFooter(view: AnswerView, turnId: string, status: TurnStatus, metrics?: TurnMetrics): void {
+    const figures: string[] = [];
+    const number = new Intl.NumberFormat(this.locale);
+    if (metrics?.totalTokens !== undefined || metrics?.completionTokens !== undefined) {
+      figures.push(format(this.strings.tokens, number.format(metrics.totalTokens ?? metrics.completionTokens ?? 0)));
+    }
+    if (metrics?.timeToFirstTokenMs !== undefined) figures.push(format(this.strings.firstToken, number.format(metrics.timeToFirstTokenMs)));
+    if (metrics?.tokensPerSecond !== undefined) figures.push(format(this.strings.tokensPerSecond, number.format(metrics.tokensPerSecond)));
+    view.footer.replaceChildren(
+      el('span', { class: 'turn-metrics', text: figures.join(' · ') }),
+      el(
+        'span',
+        { class: 'turn-actions' },
+        iconButton('copy', this.strings.copy, () => this.callbacks.copy(view.text)),
+        status !== 'streaming' ? iconButton('refresh', this.strings.regenerate, () => this.callbacks.regenerate(turnId)) : null,
+      ),
+    );
+  }
+
+  private followOutput(): void {
+    if (this.stickToBottom) this.scrollToBottom();
+    else this.jump.hidden = false;
+  }
+
+  private scrollToBottom(): void {
+    if (this.scrollQueued) return;
+    this.scrollQueued = true;
+    requestAnimationFrame(() => {
+      this.scrollQueued = false;
+      this.list.scrollTop = this.list.scrollHeight;
+      this.jump.hidden = true;
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ChatController, type ChatControllerDeps } from '../../../src/chat/chatController';
+import { HistoryStore } from '../../../src/chat/historyStore';
+import { ProviderError, ProviderRegistry } from '../../../src/providers';
+import type { AssistantTurn } from '../../../src/shared/conversation';
+import type { HostMessage } from '../../../src/shared/protocol';
+import { openaiErrorReply, sseReply, startFakeProvider, stallBeforeHeaders, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('chat controller, against a real local provider', () => {
+  let fake: FakeProvider;
+  let dir: string;
+  let posted: HostMessage[];
+  let store: HistoryStore;
+  let controller: ChatController;
+
+  const make = (overrides: Partial<ChatControllerDeps> = {}): ChatController =>
+    new ChatController({
+      createProvider: async () => ({
+        provider: new ProviderRegistry().create('openai', { baseUrl: fake.baseUrl, model: 'fake-model', retry: { baseDelayMs: 1 } }),
+        providerId: 'openai',
+        model: 'fake-model',
+      }),
+      currentSelection: () => ({ providerId: 'openai', model: 'fake-model' }),
+      store,
+      post: (m) => posted.push(m),
+      generation: () => ({}),
+      describeError: (e) => (e instanceof ProviderError ? { message: e.message, kind: e.kind, status: e.status } : { message: String(e), kind: 'internal' }),
+      flaggedMessage: () => 'flagged',
+      log: quiet,
+      flushIntervalMs: 5,
+      ...overrides,
+    });
+
+  const deltas = (turnId: string): string => posted.filter((m): m is Extract<HostMessage, { type: 'delta' }> => m.type === 'delta' && m.turnId === turnId).map((m) => m.text).join('');
+  const lastAnswer = (): AssistantTurn => controller.current.turns.at(-1) as AssistantTurn;
+
+  beforeEach(async () => {
+    fake = await startFakeProvider();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-history-'));
+    posted = [];
+    store = new HistoryStore(dir, () => undefined);
+    controller = make();
+  });
+
+  afterEach(async () => {
+    controller.dispose();
+    await fake.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams an answer in batched deltas, records metrics and saves the conversation', async () => {
+    const answer = '你好!Here is **Markdown** with `code`.\n\n```ts\nconst x = 1;\n```\n';
+    fake.enqueue(sseReply(textChunks(answer, { piece: 3, usage: { prompt_tokens: 5, completion_tokens: 17, total_tokens: 22 } })));
+    await controller.send('Say hello');
+    const turn = lastAnswer();
+    assert.equal(turn.status, 'done');
+    assert.equal(turn.text, answer);
+    assert.equal(deltas(turn.id), answer, 'the deltas add up to the answer');
+    assert.ok(posted.filter((m) => m.type === 'delta').length < Array.from(answer).length / 3, 'deltas are batched, not one message per chunk');
+    assert.equal(turn.metrics?.completionTokens, 17);
+    assert.equal(typeof turn.metrics?.timeToFirstTokenMs, 'number');
+    const body = fake.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }>; stream: boolean };
+    assert.equal(body.stream, true);
+    assert.deepEqual(body.messages, [{ role: 'user', content: 'Say hello' }]);
+    const saved = await store.load(controller.current.id);
+    assert.equal(saved?.title, 'Say hello');
+    assert.equal(saved?.turns.length, 2);
+    assert.equal((saved?.turns[1] as AssistantTurn).text, answer);
+  });
+
+  it('stops at once: the server sees the connection close and the partial answer stays', async () => {
+    fake.enqueue(sseReply([...textChunks('partial answer ', { piece: 4 }).slice(0, 3), { delayMs: 30_000 }]));
+    const sending = controller.send('Long story please');
+    while (!posted.some((m) => m.type === 'delta')) await new Promise((r) => setTimeout(r, 5));
+    const turnId = lastAnswer().id;
+    controller.stop(turnId);
+    await sending;
+    await fake.requests.at(-1)!.closed;
+    assert.equal(lastAnswer().status, 'stopped');
+    assert.ok(lastAnswer().text.length > 0, 'the partial text is kept');
+    const finished = posted.find((m) => m.type === 'turnFinished');
+    assert.deepEqual(finished && finished.type === 'turnFinished' && finished.status, 'stopped');
+  });
+
+  it('keeps a partial answer when the stream breaks, marks it as an error, and does not restore the prompt', async () => {
+    fake.enqueue(withFaults(sseReply(textChunks('half of it', { piece: 2 }).slice(0, 4), { done: false }), { end: 'reset' }));
+    await controller.send('Explain');
+    const turn = lastAnswer();
+    assert.equal(turn.status, 'error');
+    assert.ok(turn.text.length > 0);
+    assert.ok(turn.error?.message.includes('OpenAI-compatible'));
+    assert.ok(!posted.some((m) => m.type === 'restoreDraft'));
+  });
+
+  it('returns a prompt that got no answer to the composer, and a resend replaces the failed turn', async () => {
+    fake.enqueue(openaiErrorReply(401, 'Incorrect API key provided'));
+    await controller.send('First try', [{ kind: 'code', path: 'a.ts', languageId: 'typescript', text: 'let a = 1;' }]);
+    assert.equal(lastAnswer().status, 'error');
+    assert.equal(lastAnswer().error?.status, 401);
+    const restore = posted.find((m) => m.type === 'restoreDraft');
+    assert.ok(restore && restore.type === 'restoreDraft');
+    assert.equal(restore.text, 'First try');
+    assert.equal(restore.attachments.length, 1);
+    fake.enqueue(sseReply(textChunks('ok')));
+    await controller.send('First try');
+    assert.deepEqual(controller.current.turns.map((t) => t.role), ['user', 'assistant'], 'the failed pair was replaced');
+    assert.equal(lastAnswer().text, 'ok');
+  });
+
+  it('regenerates the last answer and edits an earlier prompt, replacing later turns', async () => {
+    fake.enqueue(sseReply(textChunks('one')), sseReply(textChunks('two')), sseReply(textChunks('three')), sseReply(textChunks('edited')));
+    await controller.send('A');
+    await controller.send('B');
+    await controller.regenerate(lastAnswer().id);
+    assert.deepEqual(controller.current.turns.map((t) => t.text), ['A', 'one', 'B', 'three']);
+    const second = fake.requests.at(-1)!.body as { messages: Array<{ content: string }> };
+    assert.deepEqual(second.messages.map((m) => m.content), ['A', 'one', 'B']);
+    await controller.edit(controller.current.turns[0]!.id, 'A2');
+    assert.deepEqual(controller.current.turns.map((t) => t.text), ['A2', 'edited']);
+    assert.deepEqual((fake.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.map((m) => m.content), ['A2']);
+  });
+
+  it('sends attached code as context before the prompt', async () => {
+    fake.enqueue(sseReply(textChunks('fine')));
+    await controller.send('What does it do?', [{ kind: 'code', path: 'src/x.ts', languageId: 'typescript', startLine: 3, endLine: 4, text: 'const a = "```";' }]);
+    const content = (fake.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages[0]!.content;
+    assert.match(content, /^src\/x\.ts \(lines 3-4\):\n````typescript\nconst a = "```";\n````\n\nWhat does it do\?$/);
+  });
+
+  it('reopens a conversation from history with its model', async () => {
+    fake.enqueue(sseReply(textChunks('saved answer')));
+    await controller.send('Remember me');
+    const id = controller.current.id;
+    await controller.newConversation();
+    assert.equal(controller.current.turns.length, 0);
+    const other = make();
+    assert.equal(await other.open(id), true);
+    assert.deepEqual(other.current.turns.map((t) => t.text), ['Remember me', 'saved answer']);
+    assert.equal(other.current.model, 'fake-model');
+    assert.deepEqual((await store.list()).map((s) => s.id), [id]);
+  });
+
+  it('a stalled provider times out with a clear error instead of hanging', async () => {
+    controller = make({
+      createProvider: async () => ({
+        provider: new ProviderRegistry().create('openai', { baseUrl: fake.baseUrl, model: 'fake-model', timeouts: { headersMs: 200 }, retry: { maxRetries: 0 } }),
+        providerId: 'openai',
+        model: 'fake-model',
+      }),
+    });
+    fake.enqueue(stallBeforeHeaders());
+    await controller.send('Hello?');
+    assert.equal(lastAnswer().status, 'error');
+    assert.equal(lastAnswer().error?.kind, 'timeout');
+  });
+});
