@@ -7,7 +7,7 @@ import { abortReason, sleep, type Clock } from './clock';
 import { decodeEventStream } from './eventStream';
 import { BodyReader } from './http/bodyReader';
 import type { HttpClient, HttpResponse } from './http/transport';
-import { rateLimitWaitReason, retryReason, droppedParamNote } from './messages';
+import { details, droppedParamNote, rateLimitWaitReason, retryReason } from './messages';
 import { ProviderError, toProviderError } from './errors';
 import type { CallContext, HttpRequestSpec, ResponseDecoder } from './protocol';
 import type { RateLimiter } from './rateLimiter';
@@ -61,7 +61,8 @@ class Exchange {
 
   constructor(private readonly signal: AbortSignal) {
     this.forward = () => this.controller.abort(abortReason(signal));
-    signal.addEventListener('abort', this.forward, { once: true });
+    if (signal.aborted) this.forward();
+    else signal.addEventListener('abort', this.forward, { once: true });
   }
 
   get innerSignal(): AbortSignal {
@@ -214,7 +215,7 @@ export class Engine {
     if (res.status >= 200 && res.status < 300) return { res, body };
     if (res.status >= 300 && res.status < 400) {
       body.destroy();
-      throw ctx.error({ kind: 'protocol', status: res.status, detail: `redirected to ${redactUrl(header(res, 'location'), ctx.errorContext.secrets)}` });
+      throw ctx.error({ kind: 'protocol', status: res.status, detail: details.redirected(redactUrl(header(res, 'location'), ctx.errorContext.secrets)) });
     }
     const bodyText = await body.text(ERROR_BODY_LIMIT);
     throw ctx.preset.protocol.errorFromResponse(
@@ -293,7 +294,7 @@ export class Engine {
     } catch {
       // Cut short, or not JSON at all; a bare error line still gets classified by the decoder.
       decoder.invalidLine(text.trim().split(/\r?\n/, 1)[0] ?? '');
-      throw ctx.error({ kind: 'protocol', detail: 'the response is not valid JSON' });
+      throw ctx.error({ kind: 'protocol', detail: details.bodyNotJson });
     }
     for (const ev of decoder.json(parsed)) yield ev;
     for (const ev of decoder.end()) yield ev;
@@ -312,7 +313,7 @@ export class Engine {
       try {
         return JSON.parse(text);
       } catch {
-        throw ctx.error({ kind: 'protocol', detail: `the response is not JSON: ${text.slice(0, 120)}` });
+        throw ctx.error({ kind: 'protocol', detail: details.bodyNotJsonQuoted(text.slice(0, 120)) });
       }
     } catch (e) {
       throw ex.explain(e, ctx);

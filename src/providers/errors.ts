@@ -2,7 +2,7 @@
 // Fields are structured so the host can translate (a later issue adds Chinese through the host);
 // the English message comes from messages.ts. Every text field is scrubbed of secrets on entry.
 
-import { formatErrorMessage } from './messages';
+import { details as detailText, formatErrorMessage } from './messages';
 import { redactText } from './redact';
 import type { ChatResult } from './types';
 
@@ -223,6 +223,6 @@ export function toProviderError(err: unknown, context: ErrorContext): ProviderEr
   }
   const message = err instanceof Error ? err.message : String(err);
   let detail = code ?? message;
-  if (code && TLS_CODES.test(code)) detail = `TLS ${code}; a proxy that inspects TLS may need http.proxyStrictSSL off`;
+  if (code && TLS_CODES.test(code)) detail = detailText.tls(code);
   return new ProviderError(context, { kind: 'network', detail, cause: err });
 }

@@ -161,3 +161,34 @@ export function retryReason(f: Pick<MessageFields, 'kind' | 'status' | 'detail'>
 export function droppedParamNote(providerName: string, param: string): string {
   return `${providerName} does not take "${param}"; it was not sent.`;
 }
+
+/**
+ * Short explanations that go into `detail` (and so into the message) when the module itself
+ * finds a problem. Kept here with the rest of the English text.
+ */
+export const details = {
+  noModel: (providerName: string) => `no model is set for ${providerName}`,
+  badModelName: (model: string, providerName: string, hint: string) => `"${model}" is not a ${providerName} model name; ${hint}`,
+  lanruiModelShape: 'Lanrui model names look like model_name/model_version',
+  noMessages: 'at least one message is needed',
+  roleNotTaken: (n: number, role: string, providerName: string, roles: readonly string[]) =>
+    `message ${n} has role "${role}"; ${providerName} takes ${roles.join(', ')}`,
+  noContent: (n: number) => `message ${n} has no content`,
+  unknownPart: (n: number) => `message ${n} has an unknown part`,
+  noImages: (model: string) => `model "${model}" does not take images`,
+  badImageUrl: (n: number) => `message ${n} has an image that is neither an http(s) URL nor a base64 data URL`,
+  stopList: 'stop must be a list of non-empty strings',
+  toolNames: 'every tool needs a name',
+  notHttpUrl: (url: string) => `"${url}" is not an http(s) URL`,
+  streamEndedEarly: 'the stream ended without [DONE] or a finish reason',
+  lastEventCut: 'the last event was cut off',
+  eventNotJson: (snippet: string) => `an event is not JSON: ${snippet}`,
+  lineNotSse: (snippet: string) => `a line is not server-sent events: ${snippet}`,
+  chunkNotObject: 'a chunk is not a JSON object',
+  noChoices: 'the response has no choices',
+  bodyNotJson: 'the response is not valid JSON',
+  bodyNotJsonQuoted: (snippet: string) => `the response is not JSON: ${snippet}`,
+  modelListShape: 'the model list has no "data" array',
+  redirected: (location: string) => `redirected to ${location}`,
+  tls: (code: string) => `TLS ${code}; a proxy that inspects TLS may need http.proxyStrictSSL off`,
+} as const;

@@ -3,6 +3,7 @@
 
 import { classifyError } from './errors';
 import { errorFromBody } from './errorShapes';
+import { details } from './messages';
 import { OpenAIDecoder } from './openaiDecoder';
 import { openaiChatBody } from './openaiRequest';
 import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './protocol';
@@ -57,7 +58,7 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
     parseModels(body: unknown, ctx: CallContext): ModelInfo[] {
       // OpenAI, LMDeploy, vLLM and Ollama all answer {"object":"list","data":[{"id",...}]}.
       const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
-      if (!Array.isArray(data)) throw ctx.error({ kind: 'protocol', detail: 'the model list has no "data" array' });
+      if (!Array.isArray(data)) throw ctx.error({ kind: 'protocol', detail: details.modelListShape });
       const models: ModelInfo[] = [];
       for (const m of data) {
         if (typeof m !== 'object' || m === null) continue;

@@ -5,6 +5,7 @@
 
 import { classifyError } from './errors';
 import { errorFromJson } from './errorShapes';
+import { details } from './messages';
 import type { CallContext, ResponseDecoder, SseEvent } from './protocol';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from './types';
 
@@ -56,8 +57,8 @@ export class OpenAIDecoder implements ResponseDecoder {
     try {
       parsed = JSON.parse(data);
     } catch {
-      if (atEnd) throw this.truncated('the last event was cut off');
-      throw this.ctx.error({ kind: 'protocol', detail: `an event is not JSON: ${data.slice(0, SNIPPET)}` });
+      if (atEnd) throw this.truncated(details.lastEventCut);
+      throw this.ctx.error({ kind: 'protocol', detail: details.eventNotJson(data.slice(0, SNIPPET)) });
     }
     return this.chunk(parsed);
   }
@@ -73,13 +74,13 @@ export class OpenAIDecoder implements ResponseDecoder {
         if (!(e instanceof SyntaxError)) throw e;
       }
     }
-    throw this.ctx.error({ kind: 'protocol', detail: `a line is not server-sent events: ${trimmed.slice(0, SNIPPET)}` });
+    throw this.ctx.error({ kind: 'protocol', detail: details.lineNotSse(trimmed.slice(0, SNIPPET)) });
   }
 
   json(body: unknown): readonly StreamEvent[] {
     const events = this.chunk(body);
     if (!isRecord(body) || !Array.isArray(body.choices)) {
-      throw this.ctx.error({ kind: 'protocol', detail: 'the response has no choices' });
+      throw this.ctx.error({ kind: 'protocol', detail: details.noChoices });
     }
     // A whole body is complete by definition; end() fills in missing finish reasons.
     this.isDone = true;
@@ -89,7 +90,7 @@ export class OpenAIDecoder implements ResponseDecoder {
   end(): readonly StreamEvent[] {
     const unfinished = [...this.seen].filter((i) => !this.finished.has(i));
     if (!this.isDone && (this.seen.size === 0 || unfinished.length > 0)) {
-      throw this.truncated('the stream ended without [DONE] or a finish reason');
+      throw this.truncated(details.streamEndedEarly);
     }
     const events: StreamEvent[] = [];
     // [DONE] without a finish reason still means the server ended the answer normally.
@@ -115,7 +116,7 @@ export class OpenAIDecoder implements ResponseDecoder {
   }
 
   private chunk(value: unknown): StreamEvent[] {
-    if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: 'a chunk is not a JSON object' });
+    if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: details.chunkNotObject });
     const info = errorFromJson(value);
     if (info) throw this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
 

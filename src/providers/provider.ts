@@ -8,6 +8,7 @@ import { Engine, type Timeouts } from './engine';
 import { ProviderError, type ErrorContext, type ProviderErrorDetails } from './errors';
 import { DispatcherPool, type ProxySettings } from './http/dispatcher';
 import { createUndiciClient, type HttpClient } from './http/transport';
+import { details } from './messages';
 import type { ProviderPreset } from './preset';
 import type { CallContext } from './protocol';
 import { RateLimiter } from './rateLimiter';
@@ -152,5 +153,5 @@ function checkBaseUrl(ctx: CallContext): void {
   } catch {
     ok = false;
   }
-  if (!ok) throw ctx.error({ kind: 'invalidParams', param: 'baseUrl', detail: `"${ctx.baseUrl}" is not an http(s) URL` });
+  if (!ok) throw ctx.error({ kind: 'invalidParams', param: 'baseUrl', detail: details.notHttpUrl(ctx.baseUrl) });
 }

@@ -3,6 +3,7 @@
 
 import type { CallContext } from './protocol';
 import type { NumberRange, NumericParam, WireParam } from './preset';
+import { details } from './messages';
 import type { ChatRequest } from './types';
 
 /** ChatRequest field → wire parameter name. */
@@ -63,23 +64,23 @@ export function validateRequest(request: ChatRequest, ctx: CallContext): WirePar
     throw ctx.error({ kind: 'invalidParams', param, detail });
   };
 
-  if (!ctx.model) invalid('model', `no model is set for ${preset.name}`);
+  if (!ctx.model) invalid('model', details.noModel(preset.name));
   const modelHint = preset.checkModel?.(ctx.model);
-  if (modelHint) invalid('model', `"${ctx.model}" is not a ${preset.name} model name; ${modelHint}`);
+  if (modelHint) invalid('model', details.badModelName(ctx.model, preset.name, modelHint));
 
-  if (!Array.isArray(request.messages) || request.messages.length === 0) invalid('messages', 'at least one message is needed');
+  if (!Array.isArray(request.messages) || request.messages.length === 0) invalid('messages', details.noMessages);
   const imagesOk = preset.acceptsImages ? preset.acceptsImages(ctx.model) : true;
   request.messages.forEach((m, i) => {
     if (!preset.roles.includes(m.role)) {
-      invalid('messages', `message ${i + 1} has role "${m.role}"; ${preset.name} takes ${preset.roles.join(', ')}`);
+      invalid('messages', details.roleNotTaken(i + 1, m.role, preset.name, preset.roles));
     }
     if (typeof m.content === 'string') return;
-    if (!Array.isArray(m.content)) invalid('messages', `message ${i + 1} has no content`);
+    if (!Array.isArray(m.content)) invalid('messages', details.noContent(i + 1));
     for (const part of m.content) {
       if (part.type === 'text') continue;
-      if (part.type !== 'image') invalid('messages', `message ${i + 1} has an unknown part`);
-      if (!imagesOk) invalid('messages', `model "${ctx.model}" does not take images`);
-      if (!isImageUrl(part.url)) invalid('messages', `message ${i + 1} has an image that is neither an http(s) URL nor a base64 data URL`);
+      if (part.type !== 'image') invalid('messages', details.unknownPart(i + 1));
+      if (!imagesOk) invalid('messages', details.noImages(ctx.model));
+      if (!isImageUrl(part.url)) invalid('messages', details.badImageUrl(i + 1));
     }
   });
 
@@ -95,14 +96,14 @@ export function validateRequest(request: ChatRequest, ctx: CallContext): WirePar
     if (wire === 'stop') {
       const stop = value as readonly unknown[];
       if (!Array.isArray(stop) || stop.some((s) => typeof s !== 'string' || s.length === 0)) {
-        invalid('stop', 'stop must be a list of non-empty strings');
+        invalid('stop', details.stopList);
       }
       continue;
     }
     if (wire === 'tools') {
       const tools = value as ChatRequest['tools'];
       if (!Array.isArray(tools) || tools.some((t) => !t || typeof t.name !== 'string' || t.name.length === 0)) {
-        invalid('tools', 'every tool needs a name');
+        invalid('tools', details.toolNames);
       }
       continue;
     }

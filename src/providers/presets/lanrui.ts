@@ -2,6 +2,7 @@
 // model_name/model_version; temperature [0, 2], top_p (0, 1], presence and frequency penalty
 // [-2, 2]; roles system/user/assistant. Nothing else is documented, so nothing else is sent.
 
+import { details } from '../messages';
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
 
@@ -20,7 +21,7 @@ export const lanruiPreset: ProviderPreset = {
     frequency_penalty: { min: -2, max: 2 },
   },
   roles: ['system', 'user', 'assistant'],
-  checkModel: (model) => (/^[^/\s]+(\/[^/\s]+)+$/.test(model) ? undefined : 'Lanrui model names look like model_name/model_version'),
+  checkModel: (model) => (/^[^/\s]+(\/[^/\s]+)+$/.test(model) ? undefined : details.lanruiModelShape),
   // Undocumented for Lanrui; OpenAI-compatible servers usually have it, and a 404 is reported cleanly.
   listModels: true,
 };
