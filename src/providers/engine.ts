@@ -116,22 +116,22 @@ export class Engine {
 
   /** `GET {base}/models` with the same limits, retries and error handling as a chat call. */
   async models(ctx: CallContext, signal: AbortSignal, onEvent?: (ev: StreamEvent) => void): Promise<ModelInfo[]> {
+    if (signal.aborted) throw ctx.error({ kind: 'cancelled' });
     const protocol = ctx.preset.protocol;
     if (!ctx.preset.listModels || !protocol.buildModelsRequest || !protocol.parseModels) {
       return (ctx.preset.knownModels ?? []).map((id) => ({ id }));
     }
-    if (signal.aborted) throw ctx.error({ kind: 'cancelled' });
     this.requireKey(ctx);
-    let models: ModelInfo[] = [];
-    const build = protocol.buildModelsRequest.bind(protocol);
-    const parse = protocol.parseModels.bind(protocol);
-    const self = this;
-    async function* attempt(s: AbortSignal): AsyncGenerator<StreamEvent, void, undefined> {
-      const body = await self.jsonAttempt(ctx, build(ctx), s);
-      models = parse(body, ctx);
-    }
-    for await (const ev of this.withRetries(ctx, signal, attempt)) onEvent?.(ev);
-    return models;
+    const out = { models: [] as ModelInfo[] };
+    for await (const ev of this.withRetries(ctx, signal, (s) => this.modelsAttempt(ctx, s, out))) onEvent?.(ev);
+    return out.models;
+  }
+
+  // A generator only so that it fits withRetries; it yields nothing (models() checked the methods exist).
+  private async *modelsAttempt(ctx: CallContext, signal: AbortSignal, out: { models: ModelInfo[] }): AsyncGenerator<StreamEvent, void, undefined> {
+    const protocol = ctx.preset.protocol;
+    const body = await this.jsonAttempt(ctx, protocol.buildModelsRequest!(ctx), signal);
+    out.models = protocol.parseModels!(body, ctx);
   }
 
   private requireKey(ctx: CallContext): void {

@@ -4,7 +4,7 @@
 import { ResultBuilder } from './accumulate';
 import { bearerAuth, type Auth } from './auth';
 import { systemClock, type Clock } from './clock';
-import { Engine, type Timeouts } from './engine';
+import { DEFAULT_TIMEOUTS, Engine, type Timeouts } from './engine';
 import { ProviderError, type ErrorContext, type ProviderErrorDetails } from './errors';
 import { DispatcherPool, type ProxySettings } from './http/dispatcher';
 import { createUndiciClient, type HttpClient } from './http/transport';
@@ -77,7 +77,7 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
   const clock = options.clock ?? systemClock;
   const rpm = options.requestsPerMinute ?? preset.requestsPerMinute ?? 0;
   const limiter = options.rateLimiter ?? (rpm > 0 ? new RateLimiter(rpm, clock) : undefined);
-  const pool = new DispatcherPool(options.proxy, { connectTimeoutMs: options.timeouts?.connectMs ?? 30_000 });
+  const pool = new DispatcherPool(options.proxy, { connectTimeoutMs: options.timeouts?.connectMs ?? DEFAULT_TIMEOUTS.connectMs });
   const engine = new Engine({
     http: options.http ?? createUndiciClient(pool),
     auth,
