@@ -1,0 +1,71 @@
+// Syntax highlighting with highlight.js core and a curated set of languages (the full build would
+// triple the webview bundle). The fence's language decides; there is no auto-detection, so an
+// unknown or missing language is shown as plain text.
+import hljs from 'highlight.js/lib/core';
+import type { LanguageFn } from 'highlight.js';
+import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
+import csharp from 'highlight.js/lib/languages/csharp';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import dockerfile from 'highlight.js/lib/languages/dockerfile';
+import go from 'highlight.js/lib/languages/go';
+import ini from 'highlight.js/lib/languages/ini';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import kotlin from 'highlight.js/lib/languages/kotlin';
+import markdown from 'highlight.js/lib/languages/markdown';
+import php from 'highlight.js/lib/languages/php';
+import powershell from 'highlight.js/lib/languages/powershell';
+import python from 'highlight.js/lib/languages/python';
+import ruby from 'highlight.js/lib/languages/ruby';
+import rust from 'highlight.js/lib/languages/rust';
+import shell from 'highlight.js/lib/languages/shell';
+import sql from 'highlight.js/lib/languages/sql';
+import swift from 'highlight.js/lib/languages/swift';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import { escapeHtml } from './html';
+
+const languages: Readonly<Record<string, LanguageFn>> = {
+  bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, kotlin, markdown,
+  php, powershell, python, ruby, rust, shell, sql, swift, typescript, xml, yaml,
+};
+
+/** Fence words that should not mean what highlight.js's own aliases say. */
+const aliasOverrides: Readonly<Record<string, string>> = {
+  // Models write ```shell for plain commands; highlight.js's "shell" wants `$ ` prompts (console).
+  shell: 'bash',
+  zsh: 'bash',
+  jsonc: 'json',
+  json5: 'json',
+  toml: 'ini',
+  vue: 'xml',
+  text: 'plaintext',
+  txt: 'plaintext',
+  plain: 'plaintext',
+  plaintext: 'plaintext',
+};
+
+/** Lower-cased name or alias → registered language name. */
+const byAlias = new Map<string, string>();
+for (const [name, definition] of Object.entries(languages)) {
+  hljs.registerLanguage(name, definition);
+  byAlias.set(name, name);
+  for (const alias of hljs.getLanguage(name)?.aliases ?? []) byAlias.set(alias.toLowerCase(), name);
+}
+for (const [alias, name] of Object.entries(aliasOverrides)) byAlias.set(alias, name);
+
+/** The language a fence names (its info string's first word), or 'plaintext'. */
+export function resolveLanguage(fenceLanguage: string): string {
+  return byAlias.get(fenceLanguage.toLowerCase()) ?? 'plaintext';
+}
+
+/** Highlighted HTML for `code` (escaped text inside `<span class="hljs-…">`). */
+export function highlightToHtml(code: string, language: string): string {
+  if (language === 'plaintext' || !languages[language]) return escapeHtml(code);
+  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+}

@@ -1,0 +1,50 @@
+import type { default as MarkdownIt, Token } from 'markdown-it';
+import { attachCode } from './attachCode';
+import { type ParsedText, parsedText } from './blocks';
+import { createMarkdownIt } from './markdown';
+import type { RenderEnv } from './renderEnv';
+import { sanitizeToFragment } from './sanitize';
+import { type RenderStrings, resolveStrings } from './strings';
+
+/** Turns model Markdown into safe DOM. One per webview (it holds the configured markdown-it). */
+export interface MarkdownRenderer {
+  readonly strings: RenderStrings;
+  /** A whole message at once (history, restored state). */
+  renderStatic(markdown: string): DocumentFragment;
+  /** Parses a text into top-level blocks (for the streaming view). */
+  parse(text: string): ParsedText;
+  /** Blocks [from, to) of a parsed text; their code blocks are numbered from `codeIndexStart`. */
+  renderBlocks(parsed: ParsedText, from: number, to: number, codeIndexStart: number): DocumentFragment;
+}
+
+/** @param strings the host's translations of the toolbar labels etc.; English for anything missing */
+export function createMarkdownRenderer(strings?: Partial<RenderStrings>): MarkdownRenderer {
+  const resolved = resolveStrings(strings);
+  const md = createMarkdownIt(resolved);
+  const parse = (text: string): ParsedText => {
+    const env: { references?: object } = {};
+    return parsedText(text, md.parse(text, env), env);
+  };
+  const renderBlocks = (parsed: ParsedText, from: number, to: number, codeIndexStart: number): DocumentFragment => {
+    const first = parsed.blocks[from]?.firstToken ?? parsed.tokens.length;
+    const end = parsed.blocks[to - 1]?.endToken ?? first;
+    return renderTokens(md, parsed, first, end, codeIndexStart);
+  };
+  return {
+    strings: resolved,
+    renderStatic: (markdown) => {
+      const parsed = parse(markdown);
+      return renderTokens(md, parsed, 0, parsed.tokens.length, 0);
+    },
+    parse,
+    renderBlocks,
+  };
+}
+
+function renderTokens(md: MarkdownIt, parsed: ParsedText, first: number, end: number, codeIndexStart: number): DocumentFragment {
+  const env: RenderEnv = { codeIndexStart, codes: [], lineTerminators: parsed.lines.terminators, linkDepth: 0 };
+  const tokens = first === 0 && end === parsed.tokens.length ? parsed.tokens : parsed.tokens.slice(first, end);
+  const fragment = sanitizeToFragment(md.renderer.render(tokens as Token[], md.options, env));
+  attachCode(fragment, env.codes, codeIndexStart);
+  return fragment;
+}

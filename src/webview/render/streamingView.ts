@@ -1,0 +1,180 @@
+import { isOpenFence, type ParsedText } from './blocks';
+import { fenceLanguageOf } from './codeBlockHtml';
+import type { MarkdownRenderer } from './renderer';
+import { StreamingCodeBlock } from './streamingCodeBlock';
+
+/** An answer being streamed into a container. */
+export interface StreamingView {
+  /** Adds a piece of the answer; the DOM follows on the next animation frame. */
+  append(delta: string): void;
+  /** Renders everything received, synchronously; the view is then complete and takes no more text. */
+  finish(): void;
+  /** The whole Markdown received so far. */
+  getSource(): string;
+  /** Stops updating (e.g. the message was removed); the DOM stays as it is. */
+  dispose(): void;
+}
+
+export interface StreamingViewOptions {
+  /** Called after each DOM update (e.g. to keep the view scrolled to the bottom). */
+  onFrame?(info: { readonly finished: boolean }): void;
+  /** How to wait for the next frame; `requestAnimationFrame` unless a test drives frames itself. */
+  scheduleFrame?(callback: () => void): () => void;
+}
+
+/** What is on screen for one top-level block of the part not yet committed. */
+interface ShownBlock {
+  /** Absolute source offset of its first character. */
+  readonly start: number;
+  /** The source it was rendered from (for an open fence: its opening line). */
+  readonly source: string;
+  readonly codeIndexStart: number;
+  readonly nodes: readonly ChildNode[];
+  /** Set while it is a fence still being written. */
+  readonly openFence?: StreamingCodeBlock;
+}
+
+/** What one block of the current parse should show. */
+interface WantedBlock {
+  readonly start: number;
+  readonly source: string;
+  readonly codeIndexStart: number;
+  readonly openFence: boolean;
+}
+
+const requestFrame = (callback: () => void): (() => void) => {
+  const handle = requestAnimationFrame(() => callback());
+  return () => cancelAnimationFrame(handle);
+};
+
+/**
+ * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
+ * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
+ * whose source changed are re-rendered, normally just the last one. Blocks that later text can no
+ * longer change are committed: their DOM is never touched again and their text never parsed again.
+ *
+ * A block is committed once another block follows it and the two lines after its end are complete
+ * (ended by a newline): markdown-it decides where a block ends from the line that ends it and, for
+ * a table interrupting a paragraph, the line after; later text cannot change those lines.
+ *
+ * Reference definitions (`[x]: https://…`) can turn text in earlier blocks into links; if the
+ * answer has any, `finish()` renders the whole answer once more, so that the result is exactly
+ * what `renderStatic` gives.
+ */
+export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
+  const schedule = options.scheduleFrame ?? requestFrame;
+  const committed: string[] = [];
+  let committedLength = 0;
+  let committedCodeBlocks = 0;
+  let tail = '';
+  let shown: ShownBlock[] = [];
+  let sawReferences = false;
+  let cancelFrame: (() => void) | undefined;
+  let finished = false;
+  let disposed = false;
+
+  container.replaceChildren();
+
+  const wantedBlocks = (parsed: ParsedText, final: boolean): WantedBlock[] => {
+    const { starts } = parsed.lines;
+    let codeIndex = committedCodeBlocks;
+    return parsed.blocks.map((block, i) => {
+      const openFence = !final && i === parsed.blocks.length - 1 && isOpenFence(parsed, block);
+      const from = starts[block.firstLine];
+      const to = openFence ? (starts[block.firstLine + 1] ?? tail.length) : (starts[block.endLine] ?? tail.length);
+      const wanted = { start: committedLength + from, source: tail.slice(from, to), codeIndexStart: codeIndex, openFence };
+      codeIndex += block.codeBlocks;
+      return wanted;
+    });
+  };
+
+  const remove = (blocks: readonly ShownBlock[]): void => {
+    for (const block of blocks) for (const node of block.nodes) node.remove();
+  };
+
+  const update = (final: boolean): void => {
+    const parsed = renderer.parse(tail);
+    sawReferences ||= parsed.hasReferences;
+    const wanted = wantedBlocks(parsed, final);
+
+    // Keep the blocks whose source did not change; update an open fence in place.
+    let same = 0;
+    while (same < shown.length && same < wanted.length) {
+      const was = shown[same];
+      const now = wanted[same];
+      if (was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.source !== now.source) break;
+      if (Boolean(was.openFence) !== now.openFence) break;
+      if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
+      same++;
+    }
+    remove(shown.slice(same));
+    const next = shown.slice(0, same);
+    for (let i = same; i < wanted.length; i++) {
+      const now = wanted[i];
+      let block: ShownBlock;
+      if (now.openFence) {
+        const token = parsed.tokens[parsed.blocks[i].firstToken];
+        const openFence = new StreamingCodeBlock(now.codeIndexStart, fenceLanguageOf(token.info), renderer.strings);
+        openFence.update(token.content);
+        block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: openFence.nodes, openFence };
+      } else {
+        const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
+        block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
+      }
+      container.append(...block.nodes);
+      next.push(block);
+    }
+    shown = next;
+
+    // Commit the blocks later text can no longer change.
+    if (!final) {
+      const lastCompleteLine = parsed.lines.starts.length - 2;
+      let commit = 0;
+      while (commit < parsed.blocks.length - 1 && parsed.blocks[commit].endLine + 1 <= lastCompleteLine) commit++;
+      if (commit > 0) {
+        const cut = parsed.lines.starts[parsed.blocks[commit].firstLine];
+        committed.push(tail.slice(0, cut));
+        committedLength += cut;
+        committedCodeBlocks = wanted[commit].codeIndexStart;
+        tail = tail.slice(cut);
+        shown = shown.slice(commit);
+      }
+    }
+  };
+
+  const frame = (): void => {
+    cancelFrame = undefined;
+    if (disposed || finished) return;
+    update(false);
+    options.onFrame?.({ finished: false });
+  };
+
+  const getSource = (): string => committed.join('') + tail;
+
+  return {
+    append(delta) {
+      if (finished || disposed) throw new Error('append after finish or dispose');
+      if (delta === '') return;
+      tail += delta;
+      cancelFrame ??= schedule(frame);
+    },
+    finish() {
+      if (finished || disposed) return;
+      cancelFrame?.();
+      cancelFrame = undefined;
+      update(true);
+      finished = true;
+      if (sawReferences) {
+        container.replaceChildren(renderer.renderStatic(getSource()));
+        shown = [];
+      }
+      options.onFrame?.({ finished: true });
+    },
+    getSource,
+    dispose() {
+      disposed = true;
+      cancelFrame?.();
+      cancelFrame = undefined;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// What the test page (fixture/entry.ts, bundled for Chromium) exposes on `window.chorusTest`.
+// Types only, no DOM: the mocha side (Node) and the page side both import this file.
+
+export interface RenderedLink {
+  readonly text: string;
+  readonly href: string | null;
+  readonly dataHref: string | null;
+  readonly title: string | null;
+}
+
+export interface RenderedButton {
+  readonly action: string | null;
+  readonly label: string | null;
+  readonly title: string | null;
+  readonly index: string | null;
+  readonly disabled: boolean;
+  readonly icon: string;
+}
+
+export interface RenderedCodeBlock {
+  readonly index: string | null;
+  readonly language: string | null;
+  /** The exact text attached to the block (`data-code`), null while it is still streaming. */
+  readonly code: string | null;
+  /** What the `<code>` element shows. */
+  readonly shownText: string;
+  readonly codeClass: string;
+  readonly tokenClasses: readonly string[];
+  readonly buttons: readonly RenderedButton[];
+  readonly streaming: boolean;
+}
+
+/** What a test can see of the stage after rendering. */
+export interface RenderFacts {
+  readonly html: string;
+  readonly text: string;
+  /** Distinct lower-case tag names inside the stage. */
+  readonly tags: readonly string[];
+  /** Distinct attribute names inside the stage. */
+  readonly attributes: readonly string[];
+  readonly links: readonly RenderedLink[];
+  readonly codeBlocks: readonly RenderedCodeBlock[];
+}
+
+export type PageEvent =
+  | { readonly kind: 'openLink'; readonly url: string }
+  | { readonly kind: 'code'; readonly action: string; readonly code: string; readonly language: string; readonly index: number };
+
+export interface TrapState {
+  /** Calls of alert/confirm/prompt/__xss: payloads that ran. */
+  readonly xss: number;
+  /** `securitypolicyviolation` events: things the CSP had to stop. */
+  readonly violations: readonly string[];
+}
+
+export interface StreamComparison {
+  readonly streamed: string;
+  readonly expected: string;
+  readonly frames: number;
+}
+
+export interface BenchFrameStats {
+  readonly frames: number;
+  /** Time spent in the view's own frame callbacks (script + DOM mutation, not layout/paint). */
+  readonly renderMs: number;
+  readonly longestRenderMs: number;
+  readonly wallMs: number;
+}
+
+export interface ChorusTestApi {
+  /** Replaces the renderer, with translated strings (undefined: English). */
+  setStrings(strings: Record<string, string> | undefined): void;
+  /** renderStatic into the stage. */
+  renderStatic(markdown: string): RenderFacts;
+  /** renderStatic into a detached element; its innerHTML. */
+  staticHtml(markdown: string): string;
+  /** Starts a streaming view on the stage whose frames run only when `streamFrame` is called. */
+  streamStart(): void;
+  streamAppend(deltas: readonly string[]): void;
+  /** Runs the frame the view asked for, if any; whether there was one. */
+  streamFrame(): boolean;
+  streamFinish(): RenderFacts;
+  streamSource(): string;
+  /** Streams `deltas` with a frame after each index listed, finishes, and compares with renderStatic. */
+  streamAndCompare(deltas: readonly string[], frameAfter: readonly number[]): StreamComparison;
+  /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
+  streamWithRealFrames(deltas: readonly string[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
+  facts(): RenderFacts;
+  /** Remembers the stage's elements matching `selector`; their count. */
+  mark(selector: string): number;
+  /** For each remembered element: still the same node, in the stage. */
+  marksInStage(): boolean[];
+  takeEvents(): PageEvent[];
+  trap(): TrapState;
+  /** Waits for two animation frames (anything the last change triggers has started by then). */
+  settle(): Promise<void>;
+  /** Location of the page (to see that nothing navigated). */
+  location(): string;
+
+  benchRenderOnce(markdown: string): Promise<number>;
+  benchStream(deltas: readonly string[], deltasPerFrame: number): Promise<BenchFrameStats>;
+  /** Renders the whole source so far on each sampled delta, as a naive renderer would; total ms. */
+  benchNaive(deltas: readonly string[], sampleEvery: number): number;
+  benchConversation(messages: readonly string[]): Promise<{ readonly renderMs: number; readonly layoutMs: number }>;
+}
