@@ -57,6 +57,8 @@ class Exchange {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timedOut: { phase: Phase; ms: number } | undefined;
+  /** Set once response headers arrived: a connection lost after that cut an answer short. */
+  responding = false;
   private readonly forward: () => void;
 
   constructor(private readonly signal: AbortSignal) {
@@ -84,7 +86,9 @@ class Exchange {
   explain(err: unknown, ctx: CallContext): ProviderError {
     if (this.signal.aborted) return ctx.error({ kind: 'cancelled', cause: err });
     if (this.timedOut) return ctx.error({ kind: 'timeout', timeoutMs: this.timedOut.ms, timeoutPhase: this.timedOut.phase, cause: err });
-    return toProviderError(err, ctx.errorContext);
+    const e = toProviderError(err, ctx.errorContext);
+    if (e.kind === 'network' && this.responding) return ctx.error({ kind: 'truncated', detail: details.connectionLost(e.detail ?? 'closed'), cause: err });
+    return e;
   }
 
   dispose(): void {
@@ -209,6 +213,7 @@ export class Engine {
     this.log('debug', ctx, `${spec.method} ${this.url(ctx, spec.url)}${via ? ` via proxy ${via}` : ''}`);
     ex.arm(phase, ms);
     const res = await this.deps.http.send(spec, ex.innerSignal);
+    ex.responding = true;
     const body = new BodyReader(res.body);
     const elapsed = Math.round(performance.now() - started);
     this.log('info', ctx, `${spec.method} ${this.url(ctx, spec.url)} → ${res.status} ${header(res, 'content-type')} in ${elapsed} ms`);

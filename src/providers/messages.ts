@@ -63,7 +63,7 @@ function headline(f: MessageFields): string {
       }
       return `no response within ${seconds(f.timeoutMs ?? 0)}`;
     case 'truncated':
-      return 'the answer ended before it was complete';
+      return `the answer ended before it was complete${f.detail ? ` (${f.detail})` : ''}`;
     case 'protocol':
       return `sent a response Chorus could not read${f.detail ? ` (${f.detail})` : ''}`;
     case 'cancelled':
@@ -190,5 +190,6 @@ export const details = {
   bodyNotJsonQuoted: (snippet: string) => `the response is not JSON: ${snippet}`,
   modelListShape: 'the model list has no "data" array',
   redirected: (location: string) => `redirected to ${location}`,
+  connectionLost: (code: string) => `the connection was lost (${code})`,
   tls: (code: string) => `TLS ${code}; a proxy that inspects TLS may need http.proxyStrictSSL off`,
 } as const;
