@@ -1,0 +1,147 @@
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { DEFAULT_ANSWER, openaiErrorReply, sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
+import { answers, composer, lastAnswerWith, openChatPanel, sendPrompt } from './chatPanel';
+import { openWorkbench, screenshot, type Workbench } from './workbench';
+
+type Body = { messages: Array<{ role: string; content: string }> };
+
+describe('chat panel, end to end against a local provider', () => {
+  let fake: FakeProvider;
+  let workbench: Workbench;
+  let frame: Frame;
+
+  before(async () => {
+    fake = await startFakeProvider();
+    workbench = await openWorkbench({
+      settings: { 'chorus.provider': 'openai', 'chorus.openai.baseUrl': fake.baseUrl, 'chorus.openai.model': 'fake-model' },
+    });
+    frame = await openChatPanel(workbench.page);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(workbench.page, `failed-chat-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await fake?.close();
+  });
+
+  it('sends a prompt with Enter and shows the streamed answer as Markdown with code actions', async () => {
+    fake.enqueue(withDelays(textChunks(DEFAULT_ANSWER, { piece: 4, usage: { prompt_tokens: 7, completion_tokens: 40, total_tokens: 47 } })));
+    await sendPrompt(frame, 'Show me a greeting function');
+    assert.equal(await composer(frame).inputValue(), '', 'the composer is cleared');
+    const answer = await lastAnswerWith(frame, 'done');
+    assert.match((await answer.locator('.chorus-code').first().textContent()) ?? '', /export function greet/);
+    assert.equal(await answer.locator('strong').first().textContent(), 'Hello, Chorus!');
+    assert.equal(await answer.locator('.chorus-code button[data-action]').count(), 4);
+    assert.match((await answer.locator('.turn-metrics').textContent()) ?? '', /47/);
+    assert.equal((fake.requests.at(-1)!.body as Body).messages.at(-1)!.content, 'Show me a greeting function');
+    await screenshot(workbench.page, 'chat-answer');
+  });
+
+  it('stops a streaming answer at once, keeping what arrived', async () => {
+    const chunks = textChunks('This answer is long and slow. '.repeat(40), { piece: 6 });
+    fake.enqueue(sseReply([...chunks.slice(0, 5), { delayMs: 60_000 }, ...chunks.slice(5)]));
+    await sendPrompt(frame, 'Tell me a long story');
+    await lastAnswerWith(frame, 'streaming');
+    await frame.locator('article.turn.assistant[data-status="streaming"] .answer:not(:empty)').waitFor();
+    await frame.locator('.composer-stop').click();
+    const answer = await lastAnswerWith(frame, 'stopped');
+    assert.match((await answer.locator('.answer').textContent()) ?? '', /This answer is long/);
+    await fake.requests.at(-1)!.closed;
+  });
+
+  it('regenerates the last answer', async () => {
+    fake.enqueue(sseReply(textChunks('A regenerated answer.')));
+    const count = await answers(frame).count();
+    await answers(frame).last().locator('button[aria-label="Regenerate"]').click();
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'A regenerated answer.' }).waitFor();
+    assert.equal(await answers(frame).count(), count, 'the answer was replaced, not added');
+  });
+
+  it('edits an earlier prompt and resends it, replacing the turns after it', async () => {
+    fake.enqueue(sseReply(textChunks('Answer to the edited prompt.')));
+    const firstPrompt = frame.locator('article.turn.user').first();
+    await firstPrompt.locator('button[aria-label="Edit"]').click();
+    const box = firstPrompt.locator('.edit-box');
+    await box.fill('An edited first prompt');
+    await box.press('Enter');
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'Answer to the edited prompt.' }).waitFor();
+    assert.equal(await frame.locator('article.turn').count(), 2);
+    assert.deepEqual((fake.requests.at(-1)!.body as Body).messages.map((m) => m.content), ['An edited first prompt']);
+  });
+
+  it('shows an error at the answer, returns the prompt to the composer, and Retry succeeds', async () => {
+    fake.enqueue(openaiErrorReply(401, 'Incorrect API key provided'));
+    await sendPrompt(frame, 'Will this fail?');
+    const failed = await lastAnswerWith(frame, 'error');
+    const error = (await failed.locator('.turn-error').textContent()) ?? '';
+    assert.match(error, /401/);
+    assert.match(error, /Incorrect API key provided/);
+    assert.equal(await composer(frame).inputValue(), 'Will this fail?', 'the prompt is back in the composer');
+    fake.enqueue(sseReply(textChunks('It worked this time.')));
+    await failed.locator('.turn-error button', { hasText: 'Retry' }).click();
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'It worked this time.' }).waitFor();
+  });
+
+  it('never sends on the Enter that confirms an IME composition', async () => {
+    await composer(frame).fill('');
+    await composer(frame).click();
+    const before = fake.requests.length;
+    const cdp = await workbench.page.context().newCDPSession(workbench.page);
+    await cdp.send('Input.imeSetComposition', { text: 'nihao', selectionStart: 5, selectionEnd: 5 });
+    await workbench.page.keyboard.press('Enter');
+    await cdp.send('Input.insertText', { text: '你好' });
+    await workbench.page.waitForTimeout(300);
+    assert.equal(fake.requests.length, before, 'no request during composition');
+    assert.match(await composer(frame).inputValue(), /你好/);
+    fake.enqueue(sseReply(textChunks('不客气。')));
+    await composer(frame).press('Enter');
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: '不客气。' }).waitFor();
+    assert.match((fake.requests.at(-1)!.body as Body).messages.at(-1)!.content, /你好/);
+  });
+
+  it('inserts a code block from an answer into the editor', async () => {
+    const { page } = workbench;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('sample.ts');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'sample.ts' }).first().click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'export function add' }).waitFor();
+    await page.keyboard.press('Control+Home');
+    frame = await openChatPanel(page);
+    fake.enqueue(sseReply(textChunks('```ts\nconst inserted = 42;\n```\n')));
+    await sendPrompt(frame, 'Give me a constant');
+    const answer = await lastAnswerWith(frame, 'done');
+    await answer.locator('.chorus-code button[data-action="insert"]').click();
+    await page.locator('.monaco-editor .view-lines', { hasText: /const\s+inserted\s+=\s+42;/ }).waitFor({ timeout: 15_000 });
+  });
+
+  it('finds the conversation in history after a window reload', async () => {
+    const { page } = workbench;
+    await frame.locator('button[aria-label="New Chat"]').click();
+    await frame.locator('.empty-state').waitFor();
+    fake.enqueue(sseReply(textChunks('Second answer.')));
+    await sendPrompt(frame, 'A second conversation');
+    await lastAnswerWith(frame, 'done');
+    await page.reload();
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    frame = await openChatPanel(page);
+    await frame.locator('article.turn.assistant .answer', { hasText: 'Second answer.' }).waitFor({ timeout: 30_000 });
+    await frame.locator('button[aria-label="History"]').click();
+    const items = frame.locator('.history-item');
+    await items.first().waitFor();
+    assert.ok((await items.count()) >= 2, 'earlier conversations are listed');
+    await frame.locator('.history-search').fill('edited first');
+    await frame.locator('.history-item', { hasText: 'A second conversation' }).waitFor({ state: 'detached' });
+    assert.equal(await items.count(), 1, 'the search leaves the one matching conversation');
+    await frame.locator('.history-item .history-open', { hasText: 'An edited first prompt' }).click();
+    await frame.locator('article.turn.assistant .answer', { hasText: 'Answer to the edited prompt.' }).waitFor();
+  });
+});
+
+/** A streamed answer whose chunks arrive a few milliseconds apart, as a real model's do. */
+function withDelays(chunks: Record<string, unknown>[]): ReturnType<typeof sseReply> {
+  return sseReply(chunks.flatMap((chunk) => [chunk, { delayMs: 5 }]));
+}
