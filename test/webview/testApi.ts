@@ -81,10 +81,16 @@ export interface ChorusTestApi {
   streamFrame(): boolean;
   streamFinish(): RenderFacts;
   streamSource(): string;
-  /** Streams `deltas` with a frame after each index listed, finishes, and compares with renderStatic. */
-  streamAndCompare(deltas: readonly string[], frameAfter: readonly number[]): StreamComparison;
+  /**
+   * Streams `text` cut at `cuts` (offsets; cut inside the page, so a cut may split a surrogate
+   * pair) with a frame after each delta whose number is in `frameAfter`, finishes, and compares
+   * with renderStatic of the whole text.
+   */
+  streamAndCompare(text: string, cuts: readonly number[], frameAfter: readonly number[]): StreamComparison;
+  /** Streams `text` cut at `cuts` into the stage with a frame after every delta, then finishes. */
+  streamIntoStage(text: string, cuts: readonly number[]): RenderFacts;
   /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
-  streamWithRealFrames(deltas: readonly string[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
+  streamWithRealFrames(text: string, cuts: readonly number[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
   facts(): RenderFacts;
   /** Remembers the stage's elements matching `selector`; their count. */
   mark(selector: string): number;
@@ -98,8 +104,9 @@ export interface ChorusTestApi {
   location(): string;
 
   benchRenderOnce(markdown: string): Promise<number>;
-  benchStream(deltas: readonly string[], deltasPerFrame: number): Promise<BenchFrameStats>;
-  /** Renders the whole source so far on each sampled delta, as a naive renderer would; total ms. */
-  benchNaive(deltas: readonly string[], sampleEvery: number): number;
+  /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas between animation frames. */
+  benchStream(text: string, cuts: readonly number[], deltasPerFrame: number): Promise<BenchFrameStats>;
+  /** Renders the whole source so far on every `sampleEvery`-th delta, as a naive renderer would on each; total ms. */
+  benchNaive(text: string, cuts: readonly number[], sampleEvery: number): number;
   benchConversation(messages: readonly string[]): Promise<{ readonly renderMs: number; readonly layoutMs: number }>;
 }

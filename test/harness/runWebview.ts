@@ -1,0 +1,34 @@
+// Webview tests: the rendering core (src/webview/render) bundled with esbuild and run in headless
+// Chromium under the product's CSP, driven by mocha over out/test/webview/**/*.test.js.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { bundleRenderFixture } from '../webview/page';
+import { fail, say } from './log';
+import { findTestFiles } from './mochaFiles';
+import { repoRoot } from './paths';
+import { formatResult, type StageResult, stagePassed } from './result';
+import { chromiumPath } from './systemPackages';
+
+export async function runWebview(): Promise<StageResult> {
+  if (!fs.existsSync(chromiumPath)) {
+    fail(`Chromium not found at ${chromiumPath}. Install it with: sudo apt-get install -y chromium (or set CHORUS_CHROMIUM)`);
+  }
+  await bundleRenderFixture();
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec' });
+  for (const file of findTestFiles(path.join(repoRoot, 'out', 'test', 'webview'), '.test.js')) mocha.addFile(file);
+  return new Promise((resolve) => {
+    const runner = mocha.run((failures) => {
+      const result: StageResult = { stage: 'webview', passed: runner.stats?.passes ?? 0, failed: failures };
+      say(`webview tests in Chromium: ${formatResult(result)}`);
+      resolve(result);
+    });
+  });
+}
+
+if (require.main === module) {
+  runWebview().then(
+    (result) => process.exit(stagePassed(result) ? 0 : 1),
+    (error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+  );
+}

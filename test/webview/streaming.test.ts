@@ -1,0 +1,189 @@
+import * as assert from 'node:assert/strict';
+import { useRenderPage } from './hooks';
+import { generateAnswer, seededRandom, smallCuts } from './markdownCorpus';
+
+/** Documents whose block boundaries depend on lines that arrive later. */
+const tricky: Readonly<Record<string, string>> = {
+  'setext heading after a paragraph': 'Intro line\n\nTitle\n---\n\nText after.\n\nAnother\n===\nmore\n',
+  'table interrupting a paragraph': 'Some text\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText\n| x |\n|--|--|\nnot a table\n',
+  'ordered list interrupting a paragraph': 'Steps:\n1. one\n2. two\n\nNot a list:\n2. two\n\nDone.\n',
+  'loose list and lazy continuation': '- a\n\n- b\ncontinued lazily\n\n  indented paragraph of b\n\nafter the list\n\n> quote\nlazy quote line\n\nend\n',
+  'fences with other fence markers inside': 'Text\n\n````md\n```js\nnot closed here\n```\n````\n\n~~~\n```\n~~~\n\n```\n``\n ```\n\nafter\n',
+  'fence inside a list and a quote': '1. step\n\n   ```bash\n   npm test\n   ```\n\n2. next\n\n> ```py\n> print(1)\n> ```\n\ndone\n',
+  'indented code after a paragraph': 'Para\n    not code (lazy)\n\n    real code\n    more\n\ntext\n',
+  'unclosed fence at the end': 'Before\n\n```ts\nconst a = 1;\nconst b = 2;\n',
+  'reference links defined after use': 'See [the docs][docs] and [x].\n\nMiddle paragraph.\n\n[docs]: https://example.com/docs "Docs"\n[x]: https://example.com/x\n\nUse again: [docs].\n',
+  'CRLF line endings': 'Title\r\n=====\r\n\r\n- a\r\n- b\r\n\r\n```js\r\nlet x = 1;  \r\nlet y = "<&>";\r\n```\r\n\r\n| a |\r\n|---|\r\n| 1 |\r\n',
+  'emoji and CJK text': '表情 😀👍🏽 in text\n\n- 第一 😀\n- 第二 👨‍👩‍👧\n\n```\n// 😀 in code\n```\n',
+  'html and autolinks': '<div>raw</div>\n\n<https://example.com/a> and https://example.com/b and <javascript:alert(1)>\n',
+  'thematic breaks and headings': '# One\n***\n## Two\n- - -\n### Three\n___\ntext\n',
+};
+
+describe('streaming view', () => {
+  const page = useRenderPage();
+
+  describe('ends with exactly the HTML of renderStatic', () => {
+    for (const [name, text] of Object.entries(tricky)) {
+      it(`${name}: a frame after every 1–3 characters`, async () => {
+        const cuts = smallCuts(text.length, 3, 7);
+        const result = await page().call('streamAndCompare', text, cuts, cuts.map((_, i) => i));
+        assert.ok(result.frames > 0);
+        assert.equal(result.streamed, result.expected);
+      });
+    }
+
+    it('every tricky document cut at every single offset, one frame per cut', async () => {
+      for (const text of Object.values(tricky)) {
+        for (let cut = 1; cut < text.length; cut++) {
+          const result = await page().call('streamAndCompare', text, [cut], [0]);
+          assert.equal(result.streamed, result.expected, `cut at ${cut} of ${JSON.stringify(text)}`);
+        }
+      }
+    });
+
+    it('a cut inside a surrogate pair (emoji) streams to the same HTML', async () => {
+      const text = 'Smile 😀 and more 👍🏽\n\nnext 😀\n';
+      const inside = text.indexOf('😀') + 1;
+      const result = await page().call('streamAndCompare', text, [inside, inside + 5, text.lastIndexOf('😀') + 1], [0, 1, 2]);
+      assert.equal(result.streamed, result.expected);
+    });
+
+    for (const seed of [1, 2, 3]) {
+      it(`a generated answer (seed ${seed}) in random small deltas with random frames`, async () => {
+        const text = generateAnswer({ size: 12_000, codeBlocks: 6, seed });
+        const cuts = smallCuts(text.length, 12, seed);
+        const random = seededRandom(seed * 31);
+        const frameAfter = cuts.map((_, i) => i).filter(() => random() < 0.3);
+        const result = await page().call('streamAndCompare', text, cuts, frameAfter);
+        assert.ok(result.frames > 10);
+        assert.equal(result.streamed, result.expected);
+      });
+    }
+
+    it('a generated answer with no frame before finish()', async () => {
+      const text = generateAnswer({ size: 6_000, codeBlocks: 3, seed: 9 });
+      const result = await page().call('streamAndCompare', text, smallCuts(text.length, 20, 9), []);
+      assert.equal(result.frames, 0);
+      assert.equal(result.streamed, result.expected);
+    });
+  });
+
+  it('renders at most once per animation frame, however many deltas arrive', async () => {
+    const text = generateAnswer({ size: 3_000, codeBlocks: 1, seed: 4 });
+    const result = await page().call('streamWithRealFrames', text, smallCuts(text.length, 5, 4));
+    assert.equal(result.framesBeforeFinish, 1);
+    assert.ok(result.sourceMatches);
+  });
+
+  it('does not replace the DOM of completed blocks while later deltas arrive', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['# Title\n\nFirst paragraph.\n\n- a\n- b\n\n```ts\nconst x = 1;\n```\n\nSecond para', 'graph is being typ']);
+    assert.ok(await p.call('streamFrame'));
+    assert.equal(await p.call('mark', ':scope > h1, :scope > p:first-of-type, :scope > ul, :scope > .chorus-code'), 4);
+    for (const delta of ['ed.\n\n', '| a | b |\n|---|', '---|\n| 1 | 2 |\n\n', 'Last ', 'words.\n']) {
+      await p.call('streamAppend', [delta]);
+      await p.call('streamFrame');
+      assert.deepEqual(await p.call('marksInStage'), [true, true, true, true]);
+    }
+    await p.call('streamFinish');
+    assert.deepEqual(await p.call('marksInStage'), [true, true, true, true]);
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
+  });
+
+  it('re-renders the block still being written (the identity check can fail)', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['Done paragraph.\n\nStill typ']);
+    await p.call('streamFrame');
+    assert.equal(await p.call('mark', ':scope > p:last-of-type'), 1);
+    await p.call('streamAppend', ['ing this one']);
+    await p.call('streamFrame');
+    assert.deepEqual(await p.call('marksInStage'), [false]);
+    assert.match((await p.call('facts')).text, /Still typing this one/);
+  });
+
+  it('shows an unclosed fence as a code block in progress, then as a finished block', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['Intro\n\n```ts\nconst a = 1;\nconst b']);
+    await p.call('streamFrame');
+    let block = (await p.call('facts')).codeBlocks;
+    assert.equal(block.length, 1);
+    assert.equal(block[0].streaming, true);
+    assert.equal(block[0].shownText, 'const a = 1;\nconst b');
+    assert.equal(block[0].code, null);
+    assert.ok(block[0].buttons.length === 4 && block[0].buttons.every((b) => b.disabled));
+    await p.call('streamAppend', [' = 2;\n`', '``\n\nAfter.\n']);
+    await p.call('streamFrame');
+    block = (await p.call('facts')).codeBlocks;
+    assert.equal(block[0].streaming, false);
+    assert.equal(block[0].code, 'const a = 1;\nconst b = 2;');
+    assert.ok(block[0].tokenClasses.includes('hljs-keyword'));
+    assert.ok(block[0].buttons.every((b) => !b.disabled));
+  });
+
+  it('highlights a long fence while it is still streaming', async () => {
+    const p = page();
+    await p.call('streamStart');
+    const lines = Array.from({ length: 40 }, (_, i) => `const value${i} = compute(${i}); // line ${i}\n`);
+    await p.call('streamAppend', ['```js\n']);
+    for (const line of lines) {
+      await p.call('streamAppend', [line]);
+      await p.call('streamFrame');
+    }
+    const [block] = (await p.call('facts')).codeBlocks;
+    assert.equal(block.streaming, true);
+    assert.ok(block.tokenClasses.includes('hljs-keyword'));
+    assert.equal(block.shownText, lines.join(''));
+  });
+
+  it('an unclosed fence at finish() becomes an ordinary code block with its text', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['```py\nprint("hi")\n']);
+    await p.call('streamFrame');
+    const facts = await p.call('streamFinish');
+    assert.equal(facts.codeBlocks[0].streaming, false);
+    assert.equal(facts.codeBlocks[0].code, 'print("hi")');
+    assert.equal(facts.html, await p.call('staticHtml', '```py\nprint("hi")\n'));
+  });
+
+  it('finish() renders synchronously, without waiting for a frame', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['Only ', 'text, ', 'no frame yet.']);
+    const facts = await p.call('streamFinish');
+    assert.equal(facts.html, '<p>Only text, no frame yet.</p>\n');
+    assert.equal(await p.call('streamFrame'), false);
+  });
+
+  it('getSource returns everything appended, across committed blocks', async () => {
+    const p = page();
+    const text = generateAnswer({ size: 4_000, codeBlocks: 2, seed: 12 });
+    const pieces = text.match(/[\s\S]{1,37}/g) ?? [];
+    await p.call('streamStart');
+    for (let i = 0; i < pieces.length; i += 5) {
+      await p.call('streamAppend', pieces.slice(i, i + 5));
+      await p.call('streamFrame');
+    }
+    assert.equal(await p.call('streamSource'), text);
+    await p.call('streamFinish');
+    assert.equal(await p.call('streamSource'), text);
+  });
+
+  it('resolves reference links defined after their use once finished', async () => {
+    const p = page();
+    const text = tricky['reference links defined after use'];
+    await p.call('streamStart');
+    for (const piece of text.match(/[\s\S]{1,9}/g) ?? []) {
+      await p.call('streamAppend', [piece]);
+      await p.call('streamFrame');
+    }
+    const facts = await p.call('streamFinish');
+    assert.deepEqual(
+      facts.links.map((link) => link.dataHref),
+      ['https://example.com/docs', 'https://example.com/x', 'https://example.com/docs'],
+    );
+  });
+});
