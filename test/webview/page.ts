@@ -63,7 +63,7 @@ export interface RenderPage {
   readonly origin: string;
   /** Paths the local server was asked for, in order. */
   readonly serverRequests: readonly string[];
-  /** URLs the page requested (Playwright's view), in order. */
+  /** URLs the page requested (Playwright's view), other than the page and its own files, in order. */
   readonly pageRequests: readonly string[];
   /** Uncaught errors and console errors in the page. */
   readonly pageErrors: readonly string[];
@@ -103,7 +103,11 @@ export async function openRenderPage(options: BundleOptions = {}): Promise<Rende
     const page = await browser.newPage();
     const pageRequests: string[] = [];
     const pageErrors: string[] = [];
-    page.on('request', (request) => pageRequests.push(request.url()));
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const own = url.origin === origin && (url.pathname === '/' || url.pathname === '/favicon.ico' || files.has(url.pathname));
+      if (!own) pageRequests.push(request.url());
+    });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());
