@@ -27,6 +27,8 @@ export interface ChatControllerDeps {
   generation(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'>;
   /** An error as the user should read it (translated by the host). */
   describeError(error: unknown): TurnError;
+  /** Why a request waits in the client-side rate-limit queue, e.g. "InternLM allows 10 requests a minute". */
+  waitingReason?(providerName: string, requestsPerMinute: number): string;
   /** What to tell the user when the provider flagged the conversation. */
   flaggedMessage(): string;
   readonly log: Logger;
@@ -203,7 +205,12 @@ export class ChatController {
           case 'waiting':
             // Time spent in the rate-limit queue is not the provider's latency.
             started = this.now() + event.ms;
-            this.deps.post({ type: 'waiting', turnId: turn.id, untilMs: Date.now() + event.ms, reason: event.reason });
+            this.deps.post({
+              type: 'waiting',
+              turnId: turn.id,
+              untilMs: Date.now() + event.ms,
+              reason: this.deps.waitingReason?.(handle.provider.name, event.requestsPerMinute) ?? event.reason,
+            });
             break;
           case 'retrying':
             this.deps.post({ type: 'notice', turnId: turn.id, text: event.reason });

@@ -11,6 +11,7 @@ import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMess
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
 import { runCodeAction } from './codeActions';
+import { errorText } from './errorText';
 import { conversationToMarkdown } from './exportMarkdown';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';
@@ -67,6 +68,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         ...(getSetting('maxTokens') !== null ? { maxTokens: getSetting('maxTokens')! } : {}),
       }),
       describeError,
+      waitingReason: (providerName, requestsPerMinute) => vscode.l10n.t('{0} allows {1} requests a minute', providerName, requestsPerMinute),
       flaggedMessage: () =>
         vscode.l10n.t('The provider flagged this conversation as unsafe, so Chorus cleared it and started a new one. Rephrase your question and try again.'),
       log,
@@ -263,7 +265,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 /** An error as shown at the answer: the provider module's message names the provider, the code and the fix. */
 function describeError(error: unknown): TurnError {
   if (error instanceof ProviderError) {
-    return { message: error.message, kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
+    return { message: errorText(error), kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
   }
   return { message: error instanceof Error ? error.message : String(error), kind: 'internal' };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { currentProvider } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { PROVIDER_NAMES } from '../config/settings';
+import { errorText } from '../chat/errorText';
 import { ProviderError } from '../providers';
 
 /** What `chorus.testConnection` returns, for scripts and tests. */
@@ -40,7 +41,7 @@ export function registerTestConnection(factory: ProviderFactory, log: vscode.Log
             void provider.dispose();
           }
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = error instanceof ProviderError ? errorText(error) : error instanceof Error ? error.message : String(error);
           return { ok: false, provider: id, message, kind: error instanceof ProviderError ? error.kind : undefined };
         } finally {
           cancel.dispose();

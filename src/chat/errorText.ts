@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { ProviderError } from '../providers';
+
+const MAX_PROVIDER_MESSAGE = 300;
+
+/**
+ * A provider error in the UI language, built from its structured fields: the provider, what
+ * happened, the HTTP status or provider code, the provider's own words (kept verbatim: often
+ * Chinese) and what to do. English users get the provider module's own sentence.
+ */
+export function errorText(error: ProviderError, language = vscode.env.language): string {
+  if (!language.toLowerCase().startsWith('zh')) return error.message;
+  const where: string[] = [];
+  if (error.status !== undefined) where.push(`HTTP ${error.status}`);
+  if (error.code && error.code !== String(error.status)) where.push(vscode.l10n.t('code {0}', error.code));
+  let text = `${error.providerName}:${headline(error)}`;
+  if (where.length) text += `(${where.join(',')})`;
+  text += '。';
+  if (error.providerMessage) {
+    const said = error.providerMessage.length > MAX_PROVIDER_MESSAGE ? `${error.providerMessage.slice(0, MAX_PROVIDER_MESSAGE)}…` : error.providerMessage;
+    text += vscode.l10n.t('{0} says: "{1}".', error.providerName, said);
+  }
+  const todo = advice(error);
+  return todo ? `${text}${todo}` : text;
+}
+
+function seconds(ms: number | undefined): number {
+  return Math.max(1, Math.ceil((ms ?? 0) / 1000));
+}
+
+function headline(e: ProviderError): string {
+  switch (e.kind) {
+    case 'auth':
+      return e.keyMissing ? vscode.l10n.t('no API key is set') : vscode.l10n.t('the API key was rejected');
+    case 'forbidden':
+      return vscode.l10n.t('access was denied');
+    case 'notFound':
+      return vscode.l10n.t('the model or endpoint was not found');
+    case 'rateLimited':
+      return vscode.l10n.t('the rate limit was reached');
+    case 'quota':
+      return vscode.l10n.t('the quota or account balance is used up');
+    case 'server':
+      return vscode.l10n.t('the server had an error');
+    case 'badRequest':
+      return vscode.l10n.t('the request was rejected');
+    case 'contextTooLong':
+      return vscode.l10n.t('the conversation is too long for the model');
+    case 'invalidParams':
+      return e.param && e.range
+        ? vscode.l10n.t('{0} is outside the allowed range {1}', e.value !== undefined ? `${e.param} = ${e.value}` : e.param, e.range)
+        : vscode.l10n.t('{0} is not valid', e.param ?? 'request') + (e.detail ? `(${e.detail})` : '');
+    case 'network':
+      return vscode.l10n.t('could not reach the server') + (e.detail ? `(${e.detail})` : '');
+    case 'timeout':
+      return e.timeoutPhase === 'idle'
+        ? vscode.l10n.t('the answer stalled: nothing arrived for {0} s', seconds(e.timeoutMs))
+        : vscode.l10n.t('no response within {0} s', seconds(e.timeoutMs));
+    case 'truncated':
+      return vscode.l10n.t('the answer ended before it was complete');
+    case 'protocol':
+      return vscode.l10n.t('sent a response Chorus could not read') + (e.detail ? `(${e.detail})` : '');
+    case 'cancelled':
+      return vscode.l10n.t('the request was cancelled');
+    case 'contentFlagged':
+      return vscode.l10n.t('the conversation was flagged as unsafe');
+    default:
+      return e.message;
+  }
+}
+
+function advice(e: ProviderError): string {
+  switch (e.kind) {
+    case 'auth':
+      return vscode.l10n.t('Set a valid API key for {0} (command "Chorus: Set API Key").', e.providerName);
+    case 'forbidden':
+      return vscode.l10n.t('Check that the key may use this model and that the account is active.');
+    case 'notFound':
+      return vscode.l10n.t('Check the model name "{0}" and the base URL.', e.model ?? '');
+    case 'rateLimited':
+      return e.retryAfterMs !== undefined
+        ? vscode.l10n.t('Wait {0} s and try again.', seconds(e.retryAfterMs))
+        : vscode.l10n.t('Wait a minute and try again, or lower the requests-per-minute setting.');
+    case 'quota':
+      return vscode.l10n.t('Check the quota and balance of your {0} account.', e.providerName);
+    case 'server':
+      return vscode.l10n.t('Try again in a moment.');
+    case 'badRequest':
+      return vscode.l10n.t('Check the model name and the request settings (temperature, max tokens).');
+    case 'contextTooLong':
+      return vscode.l10n.t('Shorten the conversation or the selection, or start a new chat.');
+    case 'invalidParams':
+      return vscode.l10n.t('Change the setting and try again.');
+    case 'network':
+      return vscode.l10n.t('Check the network connection, the base URL and the proxy settings (http.proxy).');
+    case 'timeout':
+      return vscode.l10n.t('Try again; raise the timeout setting if the model is slow.');
+    case 'truncated':
+      return vscode.l10n.t('The partial answer was kept; try again to get the rest.');
+    case 'protocol':
+      return vscode.l10n.t('Check that the base URL points to an OpenAI-compatible endpoint.');
+    case 'contentFlagged':
+      return vscode.l10n.t('Its history has to be cleared: start a new chat.');
+    default:
+      return '';
+  }
+}
