@@ -145,6 +145,29 @@ describe('chat controller, against a real local provider', () => {
     assert.deepEqual((await store.list()).map((s) => s.id), [id]);
   });
 
+  it('shows the rate-limit queue: the wait and why, then answers', async () => {
+    // A clock whose minute passes at once, so the queued request is released without a real wait.
+    let offset = 0;
+    const clock = { now: () => Date.now() + offset, setTimeout: (fn: () => void, ms: number) => setTimeout(() => ((offset += ms), fn()), 1), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+    const registry = new ProviderRegistry();
+    controller = make({
+      createProvider: async () => ({
+        provider: registry.create('internlm', { baseUrl: fake.baseUrl, model: 'internlm3-latest', requestsPerMinute: 1, clock }),
+        providerId: 'internlm',
+        model: 'internlm3-latest',
+      }),
+      waitingReason: (name, rpm) => `${name} lets you send ${rpm} a minute`,
+    });
+    fake.enqueue(sseReply(textChunks('first')), sseReply(textChunks('second')));
+    await controller.send('one');
+    await controller.send('two');
+    const waiting = posted.find((m) => m.type === 'waiting');
+    assert.ok(waiting && waiting.type === 'waiting', 'the second request waited in the queue');
+    assert.equal(waiting.reason, 'InternLM lets you send 1 a minute');
+    assert.ok(waiting.untilMs > Date.now() + 30_000, 'it says how long: most of a minute');
+    assert.equal(lastAnswer().text, 'second');
+  });
+
   it('a stalled provider times out with a clear error instead of hanging', async () => {
     controller = make({
       createProvider: async () => ({
