@@ -8,6 +8,7 @@ import { usageFromWire } from '../openaiDecoder';
 import type { CallContext, ResponseDecoder, SseEvent } from '../protocol';
 import type { FinishReason, StreamEvent, Usage } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
+import { advice, details } from './messages';
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ function finishFromWire(reason: string | undefined, truncated: boolean): FinishR
   }
 }
 
-const PROTOCOL_ADVICE = 'Check that the base URL is the Qianfan API (https://aip.baidubce.com) and the endpoint is a chat service.';
+const PROTOCOL_ADVICE = advice.protocol;
 const SNIPPET = 120;
 /** A JSON body spread over several non-SSE lines is collected up to this size. */
 const MAX_LOOSE_JSON = 64 * 1024;
@@ -93,24 +94,24 @@ export class QianfanDecoder implements ResponseDecoder {
       this.looseJson = '';
       if (isRecord(parsed)) return this.deliver(this.chunk(parsed, true));
     }
-    throw this.ctx.error({ kind: 'protocol', detail: `a line is not server-sent events: ${trimmed.slice(0, SNIPPET)}`, advice: PROTOCOL_ADVICE });
+    throw this.ctx.error({ kind: 'protocol', detail: details.lineNotSse(trimmed.slice(0, SNIPPET)), advice: PROTOCOL_ADVICE });
   }
 
   json(body: unknown): readonly StreamEvent[] {
     if (isRecord(body) && errorCodeOf(body) === undefined && body.need_clear_history !== true && typeof body.result !== 'string') {
-      throw this.ctx.error({ kind: 'protocol', detail: 'the response has neither "result" nor "error_code"', advice: PROTOCOL_ADVICE });
+      throw this.ctx.error({ kind: 'protocol', detail: details.noResult, advice: PROTOCOL_ADVICE });
     }
     return this.deliver(this.chunk(body, false));
   }
 
   end(): readonly StreamEvent[] {
     if (this.looseJson) {
-      throw this.ctx.error({ kind: 'protocol', detail: `the body ended inside JSON: ${this.looseJson.slice(0, SNIPPET)}`, advice: PROTOCOL_ADVICE });
+      throw this.ctx.error({ kind: 'protocol', detail: details.endedInsideJson(this.looseJson.slice(0, SNIPPET)), advice: PROTOCOL_ADVICE });
     }
     if (!this.isDone) {
       throw this.ctx.error({
         kind: 'truncated',
-        detail: this.sawAnswer ? 'the stream ended before is_end' : 'the stream ended without an answer',
+        detail: this.sawAnswer ? details.endedBeforeIsEnd : details.endedWithoutAnswer,
       });
     }
     const events: StreamEvent[] = [];
@@ -135,12 +136,12 @@ export class QianfanDecoder implements ResponseDecoder {
         // Not JSON lines either.
       }
     }
-    if (atEnd) throw this.ctx.error({ kind: 'truncated', detail: 'the last event was cut off' });
-    throw this.ctx.error({ kind: 'protocol', detail: `an event is not JSON: ${data.slice(0, SNIPPET)}`, advice: PROTOCOL_ADVICE });
+    if (atEnd) throw this.ctx.error({ kind: 'truncated', detail: details.lastEventCut });
+    throw this.ctx.error({ kind: 'protocol', detail: details.eventNotJson(data.slice(0, SNIPPET)), advice: PROTOCOL_ADVICE });
   }
 
   private chunk(value: unknown, streaming: boolean): StreamEvent[] {
-    if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: 'a chunk is not a JSON object', advice: PROTOCOL_ADVICE });
+    if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: details.chunkNotObject, advice: PROTOCOL_ADVICE });
     const code = errorCodeOf(value);
     if (code !== undefined) {
       const message = typeof value.error_msg === 'string' ? value.error_msg : undefined;

@@ -5,6 +5,7 @@ export { createQianfanProtocol, DEFAULT_MAX_INPUT_CHARS, type QianfanProtocolOpt
 export { qianfanTokenAuth, type QianfanTokenHooks, type StoredQianfanToken } from './tokenAuth';
 export { qianfanSignatureAuth } from './signatureAuth';
 export { bceAuthorization, bceTimestamp } from './signer';
-export { QIANFAN_CODES, type QianfanCode } from './errorCodes';
+export { QIANFAN_CODES, qianfanCode, type QianfanAction, type QianfanCode } from './errorCodes';
+export { turnsDroppedMessage } from './messages';
 export type { SystemPromptMode } from './conversation';
 export type { QianfanParameters } from './request';

@@ -11,6 +11,7 @@ import type { HttpClient } from '../http/transport';
 import { redactUrl } from '../redact';
 import type { Logger } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
+import { advice, details } from './messages';
 
 export const TOKEN_PATH = '/oauth/2.0/token';
 /** The documented lifetime (30 days), assumed when a response leaves `expires_in` out. */
@@ -33,9 +34,6 @@ export interface TokenRequest {
   readonly logger?: Logger;
 }
 
-const SET_KEYS = 'command "Chorus: Set API Key"';
-const APP_CONSOLE = 'the application in the Qianfan console (console.bce.baidu.com/qianfan → 应用接入)';
-
 export function tokenUrl(baseUrl: string, apiKey: string, secretKey: string): URL {
   const url = new URL(`${baseUrl.replace(/\/+$/, '')}${TOKEN_PATH}`);
   url.searchParams.set('grant_type', 'client_credentials');
@@ -48,15 +46,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Which key an `invalid_client` answer blames, as advice. */
-export function invalidClientAdvice(description: string | undefined): string {
-  if (description === 'unknown client id') return `The API Key is wrong: copy it again from ${APP_CONSOLE} (${SET_KEYS}).`;
-  if (description === 'Client authentication failed') {
-    return `The Secret Key is wrong (the API Key was recognised): copy it again from ${APP_CONSOLE} (${SET_KEYS}).`;
-  }
-  return `The API Key or Secret Key is wrong: copy both again from ${APP_CONSOLE} (${SET_KEYS}).`;
-}
-
 /** The token in a token endpoint's answer, or the ProviderError it amounts to. */
 export function parseTokenResponse(status: number, bodyText: string, context: ErrorContext): IssuedToken {
   const fail = (details: ProviderErrorDetails): never => {
@@ -66,29 +55,29 @@ export function parseTokenResponse(status: number, bodyText: string, context: Er
   try {
     body = JSON.parse(bodyText);
   } catch {
-    if (status >= 500) fail({ kind: 'server', detail: 'the token endpoint failed' });
-    fail({ kind: 'protocol', detail: `the token response is not JSON: ${bodyText.slice(0, 120)}`, advice: 'Check the Qianfan base URL (https://aip.baidubce.com).' });
+    if (status >= 500) fail({ kind: 'server', detail: details.tokenEndpointFailed });
+    fail({ kind: 'protocol', detail: details.tokenNotJson(bodyText.slice(0, 120)), advice: advice.checkBaseUrl });
   }
-  if (!isRecord(body)) return fail({ kind: 'protocol', detail: 'the token response is not a JSON object' });
+  if (!isRecord(body)) return fail({ kind: 'protocol', detail: details.tokenNotObject, advice: advice.checkBaseUrl });
   const description = typeof body.error_description === 'string' ? body.error_description : undefined;
   if (body.error === 'invalid_client') {
-    return fail({ kind: 'auth', code: 'invalid_client', providerMessage: description, advice: invalidClientAdvice(description) });
+    return fail({ kind: 'auth', code: 'invalid_client', providerMessage: description, advice: advice.invalidClient(description) });
   }
   if (typeof body.error === 'string' && body.error !== '') {
     return fail({
       kind: status >= 500 ? 'server' : 'badRequest',
       code: body.error,
       providerMessage: description,
-      advice: `Qianfan refused the access-token request; check the API Key, the Secret Key and the base URL (${SET_KEYS}).`,
+      advice: advice.tokenRequestRefused,
     });
   }
   const code = typeof body.error_code === 'number' && body.error_code !== 0 ? body.error_code : undefined;
   if (code !== undefined) {
     return fail(qianfanErrorDetails(code, typeof body.error_msg === 'string' ? body.error_msg : undefined, status));
   }
-  if (status >= 500) return fail({ kind: 'server', detail: 'the token endpoint failed' });
+  if (status >= 500) return fail({ kind: 'server', detail: details.tokenEndpointFailed });
   const token = body.access_token;
-  if (typeof token !== 'string' || token === '') return fail({ kind: 'protocol', detail: 'the token response has no access_token' });
+  if (typeof token !== 'string' || token === '') return fail({ kind: 'protocol', detail: details.noAccessToken, advice: advice.checkBaseUrl });
   const expires = body.expires_in;
   const expiresInSeconds = typeof expires === 'number' && Number.isFinite(expires) && expires > 0 ? expires : DEFAULT_TOKEN_LIFETIME_SECONDS;
   return { token, expiresInSeconds };
@@ -125,7 +114,7 @@ export async function fetchAccessToken(req: TokenRequest, signal: AbortSignal = 
     return issued;
   } catch (e) {
     if (signal.aborted) throw new ProviderError(req.errorContext, { kind: 'cancelled', cause: e });
-    if (timedOut) throw new ProviderError(req.errorContext, { kind: 'timeout', timeoutMs, timeoutPhase: 'headers', detail: 'access token request', cause: e });
+    if (timedOut) throw new ProviderError(req.errorContext, { kind: 'timeout', timeoutMs, timeoutPhase: 'headers', detail: details.tokenRequest, cause: e });
     throw toProviderError(e, req.errorContext);
   } finally {
     clearTimeout(timer);

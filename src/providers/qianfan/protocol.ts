@@ -10,6 +10,7 @@ import type { ChatRequest, StreamEvent } from '../types';
 import { fitConversation, isFitProblem, type FittedConversation, type SystemPromptMode } from './conversation';
 import { QianfanDecoder } from './decoder';
 import { qianfanErrorDetails } from './errorCodes';
+import { advice, details, turnsDroppedMessage } from './messages';
 import { chatBody, chatUrl, checkParameters, type QianfanParameters } from './request';
 
 /** ChatGLM3-6B's limit (seed: "message中的content总长度不能超过4800个字符"); other endpoints differ. */
@@ -29,11 +30,6 @@ interface CallState {
   announced: boolean;
 }
 
-export function turnsDroppedMessage(providerName: string, dropped: number, limit: number): string {
-  const turns = dropped === 1 ? 'turn' : `${dropped} turns`;
-  return `The oldest ${turns} of this conversation ${dropped === 1 ? 'was' : 'were'} left out to fit ${providerName}'s limit of ${limit} characters.`;
-}
-
 export function createQianfanProtocol(options: QianfanProtocolOptions = {}): ChatProtocol {
   const maxInputChars = options.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
   if (!(Number.isInteger(maxInputChars) && maxInputChars > 0)) throw new RangeError('maxInputChars must be a positive integer');
@@ -48,18 +44,16 @@ export function createQianfanProtocol(options: QianfanProtocolOptions = {}): Cha
     if (!isFitProblem(fitted)) return fitted;
     switch (fitted.problem) {
       case 'noQuestion':
-        throw ctx.error({ kind: 'invalidParams', param: 'messages', detail: 'there is no question to send (every message is empty)' });
+        throw ctx.error({ kind: 'invalidParams', param: 'messages', detail: details.noQuestion });
       case 'endsWithAnswer':
-        throw ctx.error({ kind: 'invalidParams', param: 'messages', detail: `${ctx.preset.name} answers only a conversation that ends with the user's message` });
+        throw ctx.error({ kind: 'invalidParams', param: 'messages', detail: details.endsWithAnswer(ctx.preset.name) });
       case 'questionTooLong':
         throw ctx.error({
           kind: 'contextTooLong',
           param: 'messages',
           value: String(fitted.chars),
           range: `at most ${fitted.limit} characters`,
-          advice:
-            `The last message${fitted.withSystem ? ' with the system prompt' : ''} alone has ${fitted.chars} characters; ` +
-            `this endpoint takes at most ${fitted.limit} (the Qianfan max input characters setting). Shorten it or send a smaller selection.`,
+          advice: advice.questionTooLong(fitted.chars, fitted.limit, fitted.withSystem),
         });
     }
   };

@@ -7,6 +7,7 @@ import type { CallContext } from '../protocol';
 import type { ChatRequest } from '../types';
 import { formatRange, inRange } from '../validate';
 import { charCount, type FittedConversation } from './conversation';
+import { details, endpointHint } from './messages';
 
 export const CHAT_PATH = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
 
@@ -27,8 +28,7 @@ const TOP_K_RANGE = { min: 1, integer: true };
 
 /** What a valid endpoint looks like when `endpoint` is not one (it becomes a path segment). */
 export function checkEndpoint(endpoint: string): string | undefined {
-  if (/^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(endpoint) && !/^\.+$/.test(endpoint)) return undefined;
-  return 'the endpoint is the last part of the service address, after /wenxinworkshop/chat/ (e.g. chatglm3_6b)';
+  return /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/.test(endpoint) ? undefined : endpointHint;
 }
 
 export function chatUrl(baseUrl: string, endpoint: string): URL {
@@ -44,7 +44,7 @@ export function checkParameters(request: ChatRequest, params: QianfanParameters,
         kind: 'invalidParams',
         param: 'stop',
         value: JSON.stringify(stop),
-        detail: `${ctx.preset.name} takes at most ${STOP_MAX_ITEMS} stop strings of at most ${STOP_MAX_CHARS} characters`,
+        detail: details.stopList(ctx.preset.name, STOP_MAX_ITEMS, STOP_MAX_CHARS),
       });
     }
   }
@@ -56,7 +56,7 @@ export function checkParameters(request: ChatRequest, params: QianfanParameters,
   numeric('penalty_score', params.penaltyScore, PENALTY_RANGE);
   numeric('top_k', params.topK, TOP_K_RANGE);
   if (params.userId !== undefined && (typeof params.userId !== 'string' || params.userId.trim() === '')) {
-    throw ctx.error({ kind: 'invalidParams', param: 'user_id', detail: 'user_id must be a non-empty string' });
+    throw ctx.error({ kind: 'invalidParams', param: 'user_id', detail: details.userId });
   }
 }
 
