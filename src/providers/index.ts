@@ -20,7 +20,7 @@ export type {
 } from './types';
 export { ProviderError, type ErrorKind } from './errors';
 export { createProvider, type ChatProvider, type CompleteOptions, type ListModelsOptions, type ProviderOptions } from './provider';
-export { ProviderRegistry, BUILT_IN_PRESETS } from './registry';
+export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS } from './registry';
 export type { ProviderPreset, WireParam, NumberRange } from './preset';
 export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './protocol';
 export { createOpenAIProtocol } from './openaiClient';
@@ -36,3 +36,5 @@ export { internlmPreset } from './presets/internlm';
 export { lanruiPreset } from './presets/lanrui';
 export { openaiPreset } from './presets/openai';
 export { qianfanV2Preset } from './presets/qianfanV2';
+export { qianfanPreset, createQianfanPreset } from './presets/qianfan';
+export * from './qianfan';

@@ -7,17 +7,20 @@ import type { ProviderPreset } from './preset';
 import { internlmPreset } from './presets/internlm';
 import { lanruiPreset } from './presets/lanrui';
 import { openaiPreset } from './presets/openai';
+import { qianfanPreset } from './presets/qianfan';
 import { qianfanV2Preset } from './presets/qianfanV2';
 import { createProvider, type ChatProvider, type ProviderOptions } from './provider';
 import { RateLimiter } from './rateLimiter';
 
 export const BUILT_IN_PRESETS: readonly ProviderPreset[] = [internlmPreset, lanruiPreset, qianfanV2Preset, openaiPreset];
+/** The registry's default: the OpenAI-compatible presets plus Qianfan wenxinworkshop (calls via createQianfanProvider). */
+export const DEFAULT_PRESETS: readonly ProviderPreset[] = [...BUILT_IN_PRESETS, qianfanPreset];
 
 export class ProviderRegistry {
   private readonly presetsById = new Map<string, ProviderPreset>();
   private readonly limiters = new Map<string, RateLimiter>();
 
-  constructor(presets: readonly ProviderPreset[] = BUILT_IN_PRESETS) {
+  constructor(presets: readonly ProviderPreset[] = DEFAULT_PRESETS) {
     for (const p of presets) this.register(p);
   }
 

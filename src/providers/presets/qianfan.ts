@@ -6,6 +6,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/protocol';
+import { needsQianfanAuth } from '../qianfan/messages';
 import { checkEndpoint } from '../qianfan/request';
 
 export const QIANFAN_BASE_URL = 'https://aip.baidubce.com';
@@ -34,4 +35,8 @@ export function createQianfanPreset(options: QianfanProtocolOptions = {}): Provi
   };
 }
 
-export const qianfanPreset: ProviderPreset = createQianfanPreset();
+/**
+ * The registry's entry: it describes Qianfan (defaults, parameters, no images, no model list), but a
+ * provider made from it by registry.create() refuses calls, since it cannot hold the two keys.
+ */
+export const qianfanPreset: ProviderPreset = createQianfanPreset({ refuse: needsQianfanAuth });

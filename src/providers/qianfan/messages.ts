@@ -87,5 +87,9 @@ export function turnsDroppedMessage(providerName: string, dropped: number, limit
   return `The oldest ${turns} of this conversation ${dropped === 1 ? 'was' : 'were'} left out to fit ${providerName}'s limit of ${limit} characters.`;
 }
 
+/** Why the registry's Qianfan entry cannot make calls by itself. */
+export const needsQianfanAuth =
+  'Qianfan takes an API Key and a Secret Key (or IAM keys) and was set up without them; the host creates it with createQianfanProvider';
+
 /** What a valid endpoint looks like (the hint after "… is not a Qianfan model name;"). */
 export const endpointHint = 'the endpoint is the last part of the service address, after /wenxinworkshop/chat/ (e.g. chatglm3_6b)';

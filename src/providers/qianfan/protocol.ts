@@ -23,6 +23,12 @@ export interface QianfanProtocolOptions {
   readonly systemPrompt?: SystemPromptMode;
   /** penalty_score, top_k, user_id for every request. */
   readonly parameters?: QianfanParameters;
+  /**
+   * Refuse every call, saying why: for the registry's entry, which describes Qianfan but has no way
+   * to get its two keys (a provider from it would send one key as a Bearer header, which Qianfan
+   * does not take). createQianfanProvider builds a usable one.
+   */
+  readonly refuse?: string;
 }
 
 interface CallState {
@@ -62,6 +68,7 @@ export function createQianfanProtocol(options: QianfanProtocolOptions = {}): Cha
     id: 'qianfan',
 
     validate(request: ChatRequest, ctx: CallContext): void {
+      if (options.refuse) throw ctx.error({ kind: 'invalidParams', param: 'auth', detail: options.refuse });
       checkParameters(request, parameters, ctx);
       fit(request, ctx);
     },

@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { createQianfanPreset, qianfanPreset } from '../../../../src/providers/presets/qianfan';
+import { ProviderRegistry } from '../../../../src/providers/registry';
 import {
   flaggedReply,
   qianfanChunks,
@@ -231,6 +232,22 @@ describe('providers/qianfan: the provider against the fake Qianfan', () => {
     const s = failed(await collect(t.provider({ auth: { mode: 'signature', accessKey: '', secretKey: 's' } }).stream(ask('q'), { signal: signal() })));
     assert.equal(s.keyMissing, true);
     assert.equal(t.fake.server.requests.length, before);
+  });
+
+  it('the registry knows Qianfan, but a provider it makes with one key refuses calls instead of sending the wrong auth', async () => {
+    const registry = new ProviderRegistry();
+    assert.equal(registry.get('qianfan'), qianfanPreset);
+    const before = t.fake.server.requests.length;
+    const p = registry.create('qianfan', { apiKey: t.fake.apiKey, baseUrl: t.fake.baseUrl });
+    try {
+      const e = failed(await collect(p.stream(ask('q'), { signal: signal() })));
+      assert.equal(e.kind, 'invalidParams');
+      assert.equal(e.param, 'auth');
+      assert.match(e.message, /createQianfanProvider/);
+      assert.equal(t.fake.server.requests.length, before);
+    } finally {
+      await p.dispose();
+    }
   });
 
   it('the registered preset describes the provider', () => {
