@@ -5,9 +5,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
-import { installVsix, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot } from '../harness/paths';
 import { copySampleWorkspace } from '../harness/workspace';
+import { languagePackVsix, registerLanguagePack } from './testLanguagePack';
 
 export interface Workbench {
   readonly page: Page;
@@ -19,6 +20,8 @@ export interface Workbench {
 export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   readonly locale?: string;
+  /** VS Code's display language (code-server's --locale). */
+  readonly vscodeLocale?: string;
 }
 
 /** Where end-to-end tests leave screenshots for a person to look at. */
@@ -28,9 +31,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const vsix = process.env.CHORUS_VSIX ?? path.join(repoRoot, 'chorus.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" (npm run test:e2e does)`);
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-extensions-'));
-  installVsix(vsix, extensionsDir);
   const folder = copySampleWorkspace();
-  const server = await startCodeServer({ folder, extensionsDir, settings: options.settings });
+  const server = await startCodeServer({
+    folder,
+    extensionsDir,
+    settings: options.settings,
+    locale: options.vscodeLocale,
+    install: [vsix, ...(options.vscodeLocale ? [languagePackVsix()] : [])],
+  });
+  if (options.vscodeLocale) registerLanguagePack(server.userDataDir, extensionsDir);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

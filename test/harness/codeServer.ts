@@ -18,6 +18,10 @@ export interface CodeServerOptions {
   readonly env?: Record<string, string>;
   /** Show the server's own output (for `npm start`). */
   readonly verbose?: boolean;
+  /** Packaged extensions (.vsix) to install before start, into `extensionsDir`, as a user would. */
+  readonly install?: readonly string[];
+  /** VS Code's display language, e.g. 'zh-cn' (what `--locale` sets on the desktop). */
+  readonly locale?: string;
   /** A folder for user data and server state that outlives the server (for `npm start`); a temporary one, removed on stop, when omitted. */
   readonly stateDir?: string;
 }
@@ -60,6 +64,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  // Installed with the server's own user data folder: a language pack registers itself there.
+  for (const vsix of options.install ?? []) installVsix(vsix, extensionsDir, userDataDir);
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   // A kept state folder keeps the user's own settings; a fresh one starts quiet.
   if (!options.stateDir || !fs.existsSync(settingsFile)) {
@@ -75,6 +81,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.folder,
   ];
   let output = '';
@@ -124,8 +131,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 }
 
 /** Installs a packaged extension into an extensions folder, as a user would. */
-export function installVsix(vsixPath: string, extensionsDir: string): void {
-  const result = spawnSync(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsixPath], {
+export function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string): void {
+  const args = [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath];
+  const result = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     env: { ...process.env, XDG_CONFIG_HOME: path.join(extensionsDir, '..', 'config') },
   });
