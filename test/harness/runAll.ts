@@ -1,13 +1,15 @@
-// `npm test`: unit tests in plain Node, then the integration suite inside a real VS Code extension
-// host, then the end-to-end suite through the browser. Every stage runs; any failure fails the run.
+// `npm test`: unit tests in plain Node, the chat webview's rendering in Chromium, then the
+// integration suite inside a real VS Code extension host, then the end-to-end suite through the browser. Every stage runs; any failure fails the run.
 import { say } from './log';
 import { formatResult, type StageResult, stagePassed } from './result';
 import { runE2e } from './runE2e';
 import { runIntegration } from './runIntegration';
 import { runUnit } from './runUnit';
+import { runWebview } from './runWebview';
 
 const stages: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<StageResult> }> = [
   { name: 'unit', run: runUnit },
+  { name: 'webview', run: runWebview },
   { name: 'integration', run: runIntegration },
   { name: 'e2e', run: runE2e },
 ];

@@ -1,6 +1,5 @@
 // Webview tests: the rendering core (src/webview/render) bundled with esbuild and run in headless
 // Chromium under the product's CSP, driven by mocha over out/test/webview/**/*.test.js.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { bundleRenderFixture } from '../webview/page';
@@ -8,12 +7,10 @@ import { fail, say } from './log';
 import { findTestFiles } from './mochaFiles';
 import { repoRoot } from './paths';
 import { formatResult, type StageResult, stagePassed } from './result';
-import { chromiumPath } from './systemPackages';
+import { ensureSystemPackages } from './systemPackages';
 
 export async function runWebview(): Promise<StageResult> {
-  if (!fs.existsSync(chromiumPath)) {
-    fail(`Chromium not found at ${chromiumPath}. Install it with: sudo apt-get install -y chromium (or set CHORUS_CHROMIUM)`);
-  }
+  ensureSystemPackages();
   await bundleRenderFixture();
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec' });
   for (const file of findTestFiles(path.join(repoRoot, 'out', 'test', 'webview'), '.test.js')) mocha.addFile(file);
