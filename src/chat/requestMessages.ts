@@ -8,10 +8,26 @@ function fence(text: string): string {
   return '`'.repeat(longest + 1);
 }
 
+function lineCount(text: string): number {
+  return text.split(/\r\n|\n|\r/).length;
+}
+
 function codeContext(a: Extract<Attachment, { kind: 'code' }>): string {
   const where = a.startLine ? `${a.path} (lines ${a.startLine}-${a.endLine ?? a.startLine})` : a.path;
-  const f = fence(a.text);
-  return `${where}:\n${f}${a.languageId}\n${a.text}\n${f}`;
+  const f = fence(a.text + (a.before ?? '') + (a.after ?? ''));
+  const block = (text: string): string => `${f}${a.languageId}\n${text}\n${f}`;
+  const parts = [`${where}:\n${block(a.text)}`];
+  // Surrounding lines help the model understand the code; they are labelled so it does not treat them as part of it.
+  const start = a.startLine ?? 0;
+  const end = a.endLine ?? start;
+  if (a.before) {
+    const from = start - lineCount(a.before);
+    parts.push(`${start > 0 ? `Lines ${from}-${start - 1}, just before it` : 'Just before it'} (context only):\n${block(a.before)}`);
+  }
+  if (a.after) {
+    parts.push(`${end > 0 ? `Lines ${end + 1}-${end + lineCount(a.after)}, just after it` : 'Just after it'} (context only):\n${block(a.after)}`);
+  }
+  return parts.join('\n');
 }
 
 /** A user turn's content: attached code first (as context), then the prompt; images as image parts. */

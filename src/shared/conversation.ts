@@ -12,6 +12,9 @@ export type Attachment =
       readonly startLine?: number;
       readonly endLine?: number;
       readonly text: string;
+      /** A few lines just before and after the code, sent as context only (explain, rewrite). */
+      readonly before?: string;
+      readonly after?: string;
     }
   | {
       readonly kind: 'image';

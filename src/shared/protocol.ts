@@ -91,8 +91,9 @@ function attachment(value: unknown): value is Attachment {
   const a = value as Fields;
   if (a.kind === 'code') {
     return (
-      only(a, ['kind', 'path', 'languageId', 'startLine', 'endLine', 'text']) &&
+      only(a, ['kind', 'path', 'languageId', 'startLine', 'endLine', 'text', 'before', 'after']) &&
       str(a.path, LIMITS.url) && str(a.languageId, LIMITS.language) && str(a.text, LIMITS.code) &&
+      (a.before === undefined || str(a.before, LIMITS.code)) && (a.after === undefined || str(a.after, LIMITS.code)) &&
       (a.startLine === undefined || Number.isInteger(a.startLine)) && (a.endLine === undefined || Number.isInteger(a.endLine))
     );
   }
