@@ -76,7 +76,13 @@ export class QianfanDecoder implements ResponseDecoder {
       this.isDone = true;
       return [];
     }
-    return this.deliver(this.parseData(data, atEnd).flatMap((v) => this.chunk(v, true)));
+    const events: StreamEvent[] = [];
+    for (const value of this.parseData(data, atEnd)) {
+      // Several JSON lines in one event: nothing after is_end belongs to the answer.
+      if (this.isDone) break;
+      events.push(...this.chunk(value, true));
+    }
+    return this.deliver(events);
   }
 
   invalidLine(line: string): readonly StreamEvent[] {

@@ -140,6 +140,11 @@ export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
         if (save) await hook('saveToken', () => save({ token: issued.token, expiresAt, keyId }));
         return issued.token;
       })
+      .catch((error: unknown) => {
+        // A stale token must not make the engine think a refresh could still help.
+        cached = undefined;
+        throw error;
+      })
       .finally(() => {
         inFlight = undefined;
       });

@@ -87,6 +87,13 @@ describe('providers/qianfan/decoder', () => {
     assert.equal(c.text, 'ab');
   });
 
+  it('with single-newline framing, lines after is_end are not part of the answer either', async () => {
+    const lines = qianfanChunks(['a', 'b']).map((c) => `data: ${JSON.stringify(c)}\n`).join('');
+    const c = await decode([`${lines}data: {"result":"late","is_end":false}\n`]);
+    assert.equal(c.error, undefined);
+    assert.equal(c.text, 'ab');
+  });
+
   it('accepts [DONE] as the end, also without is_end', async () => {
     const c = await decode([sse(...qianfanChunks(['x', 'y'], { noEnd: true }), '[DONE]')]);
     assert.equal(c.error, undefined);

@@ -106,6 +106,22 @@ describe('providers/qianfan: access token auth', () => {
     assert.equal(t.fake.chatRequests().length, chatsBefore);
   });
 
+  it('a Secret Key revoked under a cached token: when the token is due, one token request and no retry', async () => {
+    // A real token, stored for the keys the user has now (whose Secret Key the server no longer takes).
+    let real: StoredQianfanToken | undefined;
+    await t.provider({ auth: { mode: 'accessToken', apiKey: t.fake.apiKey, secretKey: t.fake.secretKey, saveToken: async (s) => void (real = s) } }).complete(ask('0'), { signal: signal() });
+    const stored: StoredQianfanToken = { token: real!.token, expiresAt: t.clock.now() + DAY_MS, keyId: tokenKeyId(t.fake.baseUrl, t.fake.apiKey, 'revoked-secret') };
+    const p = t.provider({ auth: { mode: 'accessToken', apiKey: t.fake.apiKey, secretKey: 'revoked-secret', loadToken: async () => stored } });
+    await p.complete(ask('1'), { signal: signal() });
+    t.clock.advance(DAY_MS - MARGIN_MS + 1);
+    const tokensBefore = t.fake.tokenRequests().length;
+    const chatsBefore = t.fake.chatRequests().length;
+    const e = failed(await collect(p.stream(ask('2'), { signal: signal() })));
+    assert.equal(e.code, 'invalid_client');
+    assert.equal(t.fake.tokenRequests().length, tokensBefore + 1);
+    assert.equal(t.fake.chatRequests().length, chatsBefore);
+  });
+
   it('a wrong API Key is reported as such', async () => {
     const p = t.provider({ auth: { mode: 'accessToken', apiKey: 'no-such-api-key', secretKey: t.fake.secretKey } });
     const e = failed(await collect(p.stream(ask('q'), { signal: signal() })));
