@@ -2,7 +2,7 @@
 // answer to the webview in small batched deltas, and keeps history. No `vscode` import: the host
 // passes in how to create a provider, how to post to the webview and where history lives.
 import { randomUUID } from 'node:crypto';
-import type { ChatProvider, ChatRequest, Logger, Usage } from '../providers';
+import type { ChatProvider, ChatRequest, Logger, StreamEvent, Usage } from '../providers';
 import { ProviderError } from '../providers';
 import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
 import { titleFrom } from '../shared/conversation';
@@ -29,6 +29,8 @@ export interface ChatControllerDeps {
   describeError(error: unknown): TurnError;
   /** Why a request waits in the client-side rate-limit queue, e.g. "InternLM allows 10 requests a minute". */
   waitingReason?(providerName: string, requestsPerMinute: number): string;
+  /** A provider's notice in the UI language (e.g. Qianfan dropped the oldest turns to fit its limit). */
+  noticeText?(notice: Extract<StreamEvent, { type: 'notice' }>): string;
   /** What to tell the user when the provider flagged the conversation. */
   flaggedMessage(): string;
   readonly log: Logger;
@@ -212,6 +214,12 @@ export class ChatController {
               reason: this.deps.waitingReason?.(handle.provider.name, event.requestsPerMinute) ?? event.reason,
             });
             break;
+          case 'notice': {
+            const text = this.deps.noticeText?.(event) ?? event.message;
+            turn = { ...turn, notice: text };
+            this.deps.post({ type: 'notice', turnId: turn.id, text });
+            break;
+          }
           case 'retrying':
             this.deps.post({ type: 'notice', turnId: turn.id, text: event.reason });
             break;
@@ -222,7 +230,7 @@ export class ChatController {
     } catch (caught) {
       if (controller.signal.aborted) {
         status = 'stopped';
-      } else if (caught instanceof ProviderError && (caught.kind as string) === 'contentFlagged') {
+      } else if (caught instanceof ProviderError && caught.kind === 'contentFlagged') {
         flagged = true;
       } else {
         status = 'error';

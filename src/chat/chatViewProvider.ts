@@ -68,6 +68,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         ...(getSetting('maxTokens') !== null ? { maxTokens: getSetting('maxTokens')! } : {}),
       }),
       describeError,
+      noticeText: (notice) =>
+        vscode.l10n.t('{0} older turns were left out so the conversation fits the provider\'s limit (chorus.qianfan.maxInputChars).', notice.dropped),
       waitingReason: (providerName, requestsPerMinute) => vscode.l10n.t('{0} allows {1} requests a minute', providerName, requestsPerMinute),
       flaggedMessage: () =>
         vscode.l10n.t('The provider flagged this conversation as unsafe, so Chorus cleared it and started a new one. Rephrase your question and try again.'),

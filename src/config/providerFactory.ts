@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ProviderRegistry, type ChatProvider } from '../providers';
+import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, type ChatProvider } from '../providers';
 import { trustedBaseUrl } from './baseUrlTrust';
 import { getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
 import type { SecretStore } from './secretStore';
@@ -17,7 +17,7 @@ export interface ConfiguredProvider {
  * lives as long as the extension, so the client-side rate limit survives changing a model or key.
  */
 export class ProviderFactory {
-  private readonly registry = new ProviderRegistry();
+  private readonly registry = new ProviderRegistry(DEFAULT_PRESETS);
 
   constructor(
     private readonly secrets: SecretStore,
@@ -30,17 +30,35 @@ export class ProviderFactory {
     if (!this.registry.get(id)) {
       throw new Error(vscode.l10n.t('Chorus: {0} is not available in this version yet.', PROVIDER_NAMES[id]));
     }
-    const credentials = await this.secrets.get(id, qianfanAuthMode());
+    const mode = qianfanAuthMode();
+    const credentials = await this.secrets.get(id, mode);
     const baseUrl = await trustedBaseUrl(id, credentials !== undefined, this.state, this.log);
     const connectMs = getSetting('request.connectTimeoutSeconds') * 1000;
-    const provider = this.registry.create(id, {
-      apiKey: credentials?.[0],
+    const common = {
       baseUrl,
-      model: model || modelSetting(id) || undefined,
-      requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
       timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
       proxy: proxySettings(),
       logger: this.log,
+    };
+    if (id === 'qianfan') {
+      const [first, secret] = credentials ?? [];
+      const token = this.secrets.qianfanToken;
+      const provider = createQianfanProvider({
+        ...common,
+        endpoint: model || getSetting('qianfan.endpoint'),
+        maxInputChars: getSetting('qianfan.maxInputChars'),
+        auth:
+          mode === 'signature'
+            ? { mode: 'signature', accessKey: first, secretKey: secret }
+            : { mode: 'accessToken', apiKey: first, secretKey: secret, loadToken: token.load, saveToken: async (t) => token.save(t), clearToken: async () => token.clear() },
+      });
+      return { id, provider, keyMissing: credentials === undefined };
+    }
+    const provider = this.registry.create(id, {
+      ...common,
+      apiKey: credentials?.[0],
+      model: model || modelSetting(id) || undefined,
+      requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
     });
     return { id, provider, keyMissing: credentials === undefined };
   }

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { allStorageKeys, cleanKey, secretSlots } from './secretSlots';
+import type { StoredQianfanToken } from '../providers';
 import { PROVIDER_IDS, type ProviderId, type QianfanAuthMode } from './settings';
+
+const QIANFAN_TOKEN_KEY = 'chorus.qianfan.accessToken.token';
 
 /** A provider's keys, in the order of `secretSlots`. */
 export type Credentials = readonly string[];
@@ -59,7 +62,24 @@ export class SecretStore {
 
   async clear(provider: ProviderId): Promise<void> {
     for (const key of allStorageKeys(provider)) await this.secrets.delete(key);
+    if (provider === 'qianfan') await this.secrets.delete(QIANFAN_TOKEN_KEY);
   }
+
+  /** Qianfan's access token, kept (with its expiry) across restarts so it is not fetched every time. */
+  readonly qianfanToken = {
+    load: async (): Promise<StoredQianfanToken | undefined> => {
+      const raw = await this.secrets.get(QIANFAN_TOKEN_KEY);
+      if (!raw) return undefined;
+      try {
+        const value = JSON.parse(raw) as StoredQianfanToken;
+        return typeof value.token === 'string' && typeof value.expiresAt === 'number' && typeof value.keyId === 'string' ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (token: StoredQianfanToken): Thenable<void> => this.secrets.store(QIANFAN_TOKEN_KEY, JSON.stringify(token)),
+    clear: (): Thenable<void> => this.secrets.delete(QIANFAN_TOKEN_KEY),
+  };
 }
 
 export class EmptyKeyError extends Error {

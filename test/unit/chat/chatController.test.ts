@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChatController, type ChatControllerDeps } from '../../../src/chat/chatController';
 import { HistoryStore } from '../../../src/chat/historyStore';
-import { ProviderError, ProviderRegistry } from '../../../src/providers';
+import { ProviderError, ProviderRegistry, createQianfanProvider } from '../../../src/providers';
+import { flaggedReply, qianfanChunks, qianfanStreamReply, startFakeQianfan } from '../../fixtures/fakeQianfan';
 import type { AssistantTurn } from '../../../src/shared/conversation';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { openaiErrorReply, sseReply, startFakeProvider, stallBeforeHeaders, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
@@ -166,6 +167,31 @@ describe('chat controller, against a real local provider', () => {
     assert.equal(waiting.reason, 'InternLM lets you send 1 a minute');
     assert.ok(waiting.untilMs > Date.now() + 30_000, 'it says how long: most of a minute');
     assert.equal(lastAnswer().text, 'second');
+  });
+
+  it('starts afresh when Qianfan flags the conversation, and says so', async () => {
+    const qianfan = await startFakeQianfan({ apiKey: 'ak-1234567', secretKey: 'sk-7654321' });
+    try {
+      controller = make({
+        createProvider: async () => ({
+          provider: createQianfanProvider({ baseUrl: qianfan.baseUrl, auth: { mode: 'accessToken', apiKey: 'ak-1234567', secretKey: 'sk-7654321' } }),
+          providerId: 'qianfan',
+          model: 'chatglm3_6b',
+        }),
+      });
+      qianfan.nextChat(qianfanStreamReply(qianfanChunks(['你好', '!'])), flaggedReply(-1, true));
+      await controller.send('你好');
+      const flaggedId = controller.current.id;
+      assert.ok(await store.load(flaggedId), 'the first exchange was saved');
+      await controller.send('something unsafe');
+      const flagged = posted.find((m) => m.type === 'flagged');
+      assert.ok(flagged && flagged.type === 'flagged' && flagged.text === 'flagged');
+      assert.notEqual(controller.current.id, flaggedId, 'a new conversation started');
+      assert.equal(controller.current.turns.length, 0);
+      assert.equal(await store.load(flaggedId), undefined, 'the flagged history is cleared');
+    } finally {
+      await qianfan.close();
+    }
   });
 
   it('a stalled provider times out with a clear error instead of hanging', async () => {
