@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
-import { registerPendingCommands } from './commands/notYetAvailable';
+import { registerAskAboutSelection } from './commands/askAboutSelection';
+import { registerExplainSelection } from './commands/explainSelection';
+import { registerRewriteCommands } from './commands/rewriteSelection';
 import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
 import { createModelStatusBar } from './chat/statusBar';
 import { ProviderFactory } from './config/providerFactory';
+import { ChorusCodeActions } from './editor/codeActionProvider';
 import { LastEditor } from './editor/lastEditor';
+import { type RewriteInfo, RewriteController } from './editor/rewriteController';
+import { RewriteLenses } from './editor/rewriteLenses';
+import { RewritePreview } from './editor/rewritePreview';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { SecretStore } from './config/secretStore';
 import { type ProviderId, isProviderId } from './config/settings';
+import type { Conversation } from './shared/conversation';
 
 /** What `activate` returns: a small surface for other extensions and for Chorus's own integration tests. */
 export interface ChorusApi {
@@ -17,6 +24,10 @@ export interface ChorusApi {
   chatViewReady(): Promise<void>;
   /** Whether a provider has all its keys in SecretStorage (never the keys themselves). */
   hasApiKey(provider: ProviderId): Promise<boolean>;
+  /** The rewrite proposal under way or waiting for Accept / Reject, if any. */
+  currentRewrite(): RewriteInfo | undefined;
+  /** The conversation the chat panel shows. */
+  currentConversation(): Conversation;
 }
 
 export function activate(context: vscode.ExtensionContext): ChorusApi {
@@ -30,9 +41,13 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const keyGuard = new PlaintextKeyGuard(secrets, log);
   const providers = new ProviderFactory(secrets, context.globalState, log);
   const editors = new LastEditor();
-  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors });
+  const preview = new RewritePreview();
+  const rewrites = new RewriteController(providers, preview, log);
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites });
   context.subscriptions.push(
     editors,
+    preview,
+    rewrites,
     chatView,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, chatView),
     vscode.commands.registerCommand('chorus.newChat', async () => {
@@ -46,7 +61,11 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     registerTestConnection(providers, log),
     registerSelectModel(providers, log),
     createModelStatusBar(),
-    ...registerPendingCommands(log),
+    registerExplainSelection({ chatView, providers, secrets, editors, log }),
+    registerAskAboutSelection(chatView, editors),
+    ...registerRewriteCommands(rewrites, editors, context.globalState),
+    vscode.languages.registerCodeLensProvider({ pattern: '**' }, new RewriteLenses(rewrites)),
+    vscode.languages.registerCodeActionsProvider('*', new ChorusCodeActions(), ChorusCodeActions.metadata),
   );
 
   void keyGuard.check();
@@ -54,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   return {
     chatViewReady: () => chatView.whenReady(),
     hasApiKey: async (provider) => isProviderId(provider) && (await secrets.has(provider)),
+    currentRewrite: () => rewrites.info(),
+    currentConversation: () => chatView.controller.current,
   };
 }
 

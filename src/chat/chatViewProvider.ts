@@ -5,8 +5,9 @@ import type { SecretStore } from '../config/secretStore';
 import { PROVIDER_NAMES, isProviderId } from '../config/settings';
 import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
+import type { RewriteController } from '../editor/rewriteController';
 import { ProviderError } from '../providers';
-import type { TurnError } from '../shared/conversation';
+import type { Attachment, TurnError } from '../shared/conversation';
 import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
@@ -27,6 +28,8 @@ export interface ChatViewDeps {
   readonly providers: ProviderFactory;
   readonly secrets: SecretStore;
   readonly editors: LastEditor;
+  /** Where "Apply to selection" goes: the rewrite preview, with Accept / Reject. */
+  readonly rewrites: RewriteController;
 }
 
 /** Hosts the chat side panel (`chorus.chat`): serves its HTML and acts on its checked messages. */
@@ -125,6 +128,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /** Puts an attachment into the composer as a chip (Ask about Selection), revealing the view first. */
+  async attachToComposer(attachment: Attachment): Promise<boolean> {
+    await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
+    await this.whenReady();
+    return this.post({ type: 'attachment', attachment });
+  }
+
   async newChat(): Promise<void> {
     await this.controller.newConversation();
   }
@@ -177,7 +187,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await vscode.env.clipboard.writeText(message.text);
         return;
       case 'codeAction':
-        await runCodeAction(message.action, message.code, message.language, editors);
+        await runCodeAction(message.action, message.code, message.language, editors, this.deps.rewrites);
         return;
       case 'openLink':
         await openLinkFromAnswer(message.url, log);

@@ -6,7 +6,8 @@ export const MAX_CODE_ATTACHMENT = 200_000;
 /** Largest image (bytes) before base64. */
 export const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 
-function label(document: vscode.TextDocument): string {
+/** How a document is named in prompts and chips: its workspace-relative path, or an unsaved file's title. */
+export function documentLabel(document: vscode.TextDocument): string {
   return document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
 }
 
@@ -21,7 +22,7 @@ export function codeAttachment(editor: vscode.TextEditor, wholeFile: boolean): A
   }
   return {
     kind: 'code',
-    path: label(document),
+    path: documentLabel(document),
     languageId: document.languageId,
     ...(range ? { startLine: range.start.line + 1, endLine: range.end.line + 1 } : {}),
     text,

@@ -18,17 +18,12 @@ describe('Chorus activation', () => {
       contributes: { commands: Array<{ command: string }> };
     };
     const contributed = manifest.contributes.commands.map((c) => c.command);
-    for (const id of ['chorus.newChat', 'chorus.explainSelection', 'chorus.rewriteSelection', 'chorus.setApiKey', 'chorus.clearApiKey', 'chorus.selectModel']) {
+    for (const id of ['chorus.newChat', 'chorus.explainSelection', 'chorus.rewriteSelection', 'chorus.acceptRewrite', 'chorus.rejectRewrite', 'chorus.askAboutSelection', 'chorus.setApiKey', 'chorus.clearApiKey', 'chorus.selectModel']) {
       assert.ok(contributed.includes(id), `${id} is contributed in package.json`);
     }
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], 'every contributed command is registered');
-  });
-
-  it('says plainly when a command is not available yet', async () => {
-    const message = await vscode.commands.executeCommand<string>('chorus.explainSelection');
-    assert.match(message, /not available yet|尚未提供/);
   });
 
   it('opens the chat view, whose webview loads and reports ready', async () => {
