@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplainResult } from '../../src/commands/explainSelection';
+import type { ChorusApi } from '../../src/extension';
+import type { Attachment } from '../../src/shared/conversation';
+import { sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
+
+type Body = { messages: Array<{ role: string; content: string }> };
+
+const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
+const explain = (): Thenable<ExplainResult> => vscode.commands.executeCommand<ExplainResult>('chorus.explainSelection');
+
+async function open(content: string, language: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+}
+
+describe('Explain Selection', () => {
+  let fake: FakeProvider;
+  let api: ChorusApi;
+  const lastUserMessage = (): string => (fake.requests.at(-1)!.body as Body).messages.at(-1)!.content;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<ChorusApi>('chorus-dev.chorus')!.activate();
+    fake = await startFakeProvider();
+    await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
+    await config().update('openai.baseUrl', fake.baseUrl, vscode.ConfigurationTarget.Global);
+    await config().update('openai.model', 'fake-model', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('chorus.newChat');
+  });
+
+  afterEach(async () => {
+    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  after(async () => {
+    for (const key of ['provider', 'openai.baseUrl', 'openai.model', 'responseLanguage']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await fake.close();
+  });
+
+  it('sends the selection with its path, language and surrounding lines, and the answer appears in the panel', async () => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'sample.ts');
+    const editor = await vscode.window.showTextDocument(uri);
+    editor.selection = new vscode.Selection(1, 0, 1, editor.document.lineAt(1).text.length);
+    fake.enqueue(sseReply(textChunks('It returns the sum of `a` and `b`.')));
+    const result = await explain();
+    assert.deepEqual(result, { state: 'answered', status: 'done' });
+
+    const content = lastUserMessage();
+    assert.match(content, /^sample\.ts \(lines 2-2\):\n```typescript\n {2}return a \+ b;\n```\n/);
+    assert.match(content, /Lines 1-1, just before it \(context only\):\n```typescript\nexport function add\(a: number, b: number\): number \{\n```/);
+    assert.match(content, /Lines 3-3, just after it \(context only\):\n```typescript\n\}\n```/);
+    assert.match(content, /Explain the selected code: .*Answer in English\.$/);
+
+    await api.chatViewReady();
+    const turns = api.currentConversation().turns;
+    const [question, answer] = turns.slice(-2);
+    assert.equal(question?.role, 'user');
+    assert.deepEqual(question?.role === 'user' && question.attachments?.map((a: Attachment) => a.kind === 'code' && a.text), ['  return a + b;']);
+    assert.equal(answer?.role, 'assistant');
+    assert.equal(answer?.text, 'It returns the sum of `a` and `b`.');
+    assert.equal(answer?.role === 'assistant' && answer.status, 'done');
+  });
+
+  it('continues the same conversation with the next explanation', async () => {
+    const turnsBefore = api.currentConversation().turns.length;
+    const editor = await open('SELECT id, name\nFROM users\nWHERE active = 1;\n', 'sql');
+    editor.selection = new vscode.Selection(2, 0, 2, 17);
+    fake.enqueue(sseReply(textChunks('It keeps only active users.')));
+    assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
+    const messages = (fake.requests.at(-1)!.body as Body).messages;
+    assert.equal(messages.length, turnsBefore + 1, 'the earlier turns are sent along');
+    assert.match(messages.at(-1)!.content, /```sql\nWHERE active = 1;\n```/);
+    assert.equal(api.currentConversation().turns.length, turnsBefore + 2);
+  });
+
+  it('with no selection, explains the function around the cursor and says so', async () => {
+    const source = 'intro\nfunction compute() {\n  step one\n  step two\n}\noutro\n';
+    const provider = vscode.languages.registerDocumentSymbolProvider({ language: 'plaintext' }, {
+      provideDocumentSymbols: (document) => {
+        const range = new vscode.Range(1, 0, 4, 1);
+        return [new vscode.DocumentSymbol('compute', '', vscode.SymbolKind.Function, range, document.lineAt(1).range)];
+      },
+    });
+    try {
+      const editor = await open(source, 'plaintext');
+      editor.selection = new vscode.Selection(2, 3, 2, 3);
+      fake.enqueue(sseReply(textChunks('It runs two steps.')));
+      assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
+      const content = lastUserMessage();
+      assert.match(content, /\(lines 2-5\):\n```plaintext\nfunction compute\(\) \{\n {2}step one\n {2}step two\n\}\n```/);
+      assert.match(content, /Nothing was selected, so this is the function `compute` around the cursor\./);
+    } finally {
+      provider.dispose();
+    }
+  });
+
+  it('with no selection outside any function, explains the current line and says so', async () => {
+    const editor = await open('first line\nsecond line\nthird line\n', 'plaintext');
+    editor.selection = new vscode.Selection(1, 2, 1, 2);
+    fake.enqueue(sseReply(textChunks('It is the second line.')));
+    assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
+    const content = lastUserMessage();
+    assert.match(content, /\(lines 2-2\):\n```plaintext\nsecond line\n```/);
+    assert.match(content, /Nothing was selected, so this is line 2, where the cursor is\./);
+  });
+
+  it('asks for the answer in Chinese when chorus.responseLanguage says so', async () => {
+    await config().update('responseLanguage', 'zh-cn', vscode.ConfigurationTarget.Global);
+    const editor = await open('x = 1\n', 'python');
+    editor.selection = new vscode.Selection(0, 0, 0, 5);
+    fake.enqueue(sseReply(textChunks('把 1 赋给 x。')));
+    assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
+    assert.match(lastUserMessage(), /请解释所选代码.*请用简体中文回答。$/);
+    await config().update('responseLanguage', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('a missing key offers Set API Key and sends nothing', async () => {
+    await config().update('provider', 'qianfan-v2', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('x = 1\n', 'python');
+      editor.selection = new vscode.Selection(0, 0, 0, 5);
+      const count = fake.requests.length;
+      const result = await explain();
+      assert.equal(result.state, 'refused');
+      assert.match(result.state === 'refused' ? result.message : '', /no API key is set for Qianfan v2/);
+      assert.equal(fake.requests.length, count);
+    } finally {
+      await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('Ask about Selection puts the selection into the composer as a chip, sending nothing', async () => {
+    const editor = await open('let a = 1;\nlet b = a + 1;\n', 'javascript');
+    editor.selection = new vscode.Selection(1, 0, 1, 14);
+    const count = fake.requests.length;
+    const chip = await vscode.commands.executeCommand<Attachment | undefined>('chorus.askAboutSelection');
+    assert.ok(chip?.kind === 'code');
+    assert.equal(chip.text, 'let b = a + 1;');
+    assert.equal(chip.languageId, 'javascript');
+    assert.equal(chip.startLine, 2);
+    assert.equal(chip.before, 'let a = 1;');
+    assert.equal(fake.requests.length, count);
+  });
+});
