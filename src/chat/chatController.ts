@@ -29,6 +29,8 @@ export interface ChatControllerDeps {
   describeError(error: unknown): TurnError;
   /** Why a request waits in the client-side rate-limit queue, e.g. "InternLM allows 10 requests a minute". */
   waitingReason?(providerName: string, requestsPerMinute: number): string;
+  /** An attempt failed and is retried (before any text arrived), in the UI language. */
+  retryingText?(event: Extract<StreamEvent, { type: 'retrying' }>): string;
   /** A provider's notice in the UI language (e.g. Qianfan dropped the oldest turns to fit its limit). */
   noticeText?(notice: Extract<StreamEvent, { type: 'notice' }>): string;
   /** What to tell the user when the provider flagged the conversation. */
@@ -221,7 +223,7 @@ export class ChatController {
             break;
           }
           case 'retrying':
-            this.deps.post({ type: 'notice', turnId: turn.id, text: event.reason });
+            this.deps.post({ type: 'notice', turnId: turn.id, text: this.deps.retryingText?.(event) ?? event.reason });
             break;
           default:
             break;

@@ -71,6 +71,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         ...(getSetting('maxTokens') !== null ? { maxTokens: getSetting('maxTokens')! } : {}),
       }),
       describeError,
+      retryingText: (event) =>
+        vscode.l10n.t(
+          'Attempt {0} failed ({1}); trying again in {2} s.',
+          event.attempt,
+          event.error.status !== undefined ? `HTTP ${event.error.status}` : event.error.kind,
+          Math.max(1, Math.round(event.delayMs / 1000)),
+        ),
       noticeText: (notice) =>
         vscode.l10n.t('{0} older turns were left out so the conversation fits the provider\'s limit (chorus.qianfan.maxInputChars).', notice.dropped),
       waitingReason: (providerName, requestsPerMinute) => vscode.l10n.t('{0} allows {1} requests a minute', providerName, requestsPerMinute),
