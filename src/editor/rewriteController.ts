@@ -108,7 +108,7 @@ export class RewriteController extends Disposable {
             if (event.type === 'text' && event.choice === 0) {
               answer += event.text;
               // The preview opens with the first code, so a failing request never flashes an empty diff.
-              if (!this.preview.has(session.pair)) void this.showPreview(session);
+              if (!session.previewShown) void this.showPreview(session);
               session.stream(answer);
             } else if (event.type === 'waiting') {
               progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.ms / 1000)) });
@@ -130,7 +130,7 @@ export class RewriteController extends Disposable {
           await this.finish(session, 'failed');
           return { state: 'failed', message: this.reportFailure(vscode.l10n.t('the answer held no code to put in place of the selection.'), providerId, retry) };
         }
-        if (!this.preview.isShown(session.pair)) await this.showPreview(session);
+        await this.showPreview(session);
         const document = await vscode.workspace.openTextDocument(session.uri);
         if (session.locateIn(document).kind === 'changed') this.warnChanged(session);
         return { state: 'ready' };
@@ -188,7 +188,10 @@ export class RewriteController extends Disposable {
 
   /** Opens the diff of the pending proposal again (after its tab was closed). */
   async showChanges(): Promise<void> {
-    if (this.session?.pending) await this.showPreview(this.session);
+    const session = this.session;
+    if (!session?.pending) return;
+    await session.previewShown;
+    await this.openDiff(session);
   }
 
   private async begin(editor: vscode.TextEditor, range: vscode.Range): Promise<RewriteSession> {
@@ -205,16 +208,24 @@ export class RewriteController extends Disposable {
   private async finish(session: RewriteSession, state: Exclude<RewriteState, 'streaming' | 'ready'>): Promise<void> {
     session.end(state);
     if (this.session === session) this.session = undefined;
+    // A diff still opening would otherwise appear after it was closed.
+    await session.previewShown?.catch(() => undefined);
     await this.preview.close(session.pair);
     session.dispose();
     await this.updateContext();
     this.changed.fire();
   }
 
-  private async showPreview(session: RewriteSession): Promise<void> {
+  /** Opens the session's diff once; later calls wait for that same opening. */
+  private showPreview(session: RewriteSession): Promise<void> {
+    session.previewShown ??= this.openDiff(session);
+    return session.previewShown;
+  }
+
+  private async openDiff(session: RewriteSession): Promise<void> {
     session.refresh();
     const title = vscode.l10n.t('{0}: Chorus rewrite (original ↔ proposed)', nameOf(session.uri));
-    await this.preview.show(session.pair, title, session.languageId);
+    await this.preview.show(session.pair, title, session.languageId, () => session.pending);
   }
 
   private updateContext(): Thenable<unknown> {

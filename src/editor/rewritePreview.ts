@@ -44,22 +44,14 @@ export class RewritePreview extends Disposable implements vscode.TextDocumentCon
     }
   }
 
-  has(pair: PreviewPair): boolean {
-    return this.contents.has(pair.proposed.toString());
-  }
-
-  async show(pair: PreviewPair, title: string, languageId: string): Promise<void> {
+  /** Opens the diff, unless `stillWanted` says the proposal ended while its documents were loading. */
+  async show(pair: PreviewPair, title: string, languageId: string, stillWanted: () => boolean): Promise<void> {
     for (const uri of [pair.original, pair.proposed]) {
       const document = await vscode.workspace.openTextDocument(uri);
       // A file without an extension (an untitled one) would otherwise be plain text.
       if (document.languageId !== languageId) await Promise.resolve(vscode.languages.setTextDocumentLanguage(document, languageId)).catch(() => undefined);
     }
-    await vscode.commands.executeCommand('vscode.diff', pair.original, pair.proposed, title, { preview: false });
-  }
-
-  /** Whether the diff of this pair is open in some editor group. */
-  isShown(pair: PreviewPair): boolean {
-    return this.tabsOf(pair).length > 0;
+    if (stillWanted()) await vscode.commands.executeCommand('vscode.diff', pair.original, pair.proposed, title, { preview: false });
   }
 
   /** Closes the diff and forgets the documents' content. */

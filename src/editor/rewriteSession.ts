@@ -32,6 +32,8 @@ export class RewriteSession extends Disposable {
   readonly pair: PreviewPair;
   /** Aborted when the session ends, which stops a model still writing. */
   readonly cancellation = new AbortController();
+  /** The diff editor's opening, once started (the owner opens it at most once). */
+  previewShown: Promise<void> | undefined;
   private stateValue: RewriteState = 'streaming';
   private proposal = '';
   /** Where the original text is now; undefined once an edit touched it. */

@@ -63,7 +63,8 @@ export function codeWithContext(document: vscode.TextDocument, range: vscode.Ran
     startLine: first + 1,
     endLine: last + 1,
     text: toLf(text),
-    ...(before.trim() ? { before: toLf(before) } : {}),
-    ...(after.trim() ? { after: toLf(after) } : {}),
+    // Blank lines at the far ends say nothing; the line numbers are counted from the code, so they stay right.
+    ...(before.trim() ? { before: toLf(before).replace(/^(?:[ \t]*\n)+/, '') } : {}),
+    ...(after.trim() ? { after: toLf(after).replace(/(?:\n[ \t]*)+$/, '') } : {}),
   };
 }
