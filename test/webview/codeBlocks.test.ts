@@ -1,15 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { useRenderPage } from './hooks';
+import type { RenderFacts } from './testApi';
 
 describe('code blocks', () => {
   const page = useRenderPage();
+
+  /** renderStatic into the (visible) stage, then the frames in which visible code gets highlighted. */
+  async function shown(markdown: string): Promise<RenderFacts> {
+    await page().call('renderStatic', markdown);
+    await page().call('settle');
+    return page().call('facts');
+  }
 
   afterEach(async () => {
     await page().call('setStrings', undefined);
   });
 
   it('highlights a fence in its named language', async () => {
-    const [block] = (await page().call('renderStatic', '```ts\nexport const answer: number = 42; // yes\n```')).codeBlocks;
+    const [block] = (await shown('```ts\nexport const answer: number = 42; // yes\n```')).codeBlocks;
     assert.equal(block.codeClass, 'hljs language-typescript');
     for (const token of ['hljs-keyword', 'hljs-number', 'hljs-comment']) assert.ok(block.tokenClasses.includes(token), token);
     assert.equal(block.shownText, 'export const answer: number = 42; // yes');
@@ -24,12 +32,31 @@ describe('code blocks', () => {
   });
 
   it('shows unknown or missing languages as plain text (no auto-detection)', async () => {
-    const facts = await page().call('renderStatic', '```\nfunction f() { return 1; }\n```\n\n```brainfuck\n+[>+<-]\n```');
+    const facts = await shown('```\nfunction f() { return 1; }\n```\n\n```brainfuck\n+[>+<-]\n```');
     assert.deepEqual(facts.codeBlocks.map((block) => [block.codeClass, block.tokenClasses.length]), [
       ['hljs language-plaintext', 0],
       ['hljs language-plaintext', 0],
     ]);
     assert.deepEqual(facts.codeBlocks.map((block) => block.language), ['', 'brainfuck']);
+  });
+
+  it('highlights code far below the viewport only once it is scrolled near', async () => {
+    const p = page();
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of filler text.`).join('\n\n');
+    await shown(`\`\`\`ts\nconst top = 1;\n\`\`\`\n\n${filler}\n\n\`\`\`ts\nconst bottom = 2;\n\`\`\``);
+    let blocks = (await p.call('facts')).codeBlocks;
+    assert.ok(blocks[0].tokenClasses.includes('hljs-keyword'));
+    assert.deepEqual(blocks[1].tokenClasses, []);
+    assert.equal(blocks[1].shownText, 'const bottom = 2;');
+    // Blocks above take their real size as they render, which moves the target: scroll twice.
+    for (let i = 0; i < 2; i++) {
+      await p.page.locator('#stage .chorus-code').last().scrollIntoViewIfNeeded();
+      await p.call('settle');
+    }
+    blocks = (await p.call('facts')).codeBlocks;
+    assert.ok(blocks[1].tokenClasses.includes('hljs-keyword'));
+    assert.equal(blocks[1].shownText, 'const bottom = 2;');
+    await p.page.locator('#stage > :first-child').scrollIntoViewIfNeeded();
   });
 
   it('keeps the exact code text: <, &, trailing spaces, tabs, CRLF and an empty last line', async () => {

@@ -72,7 +72,7 @@ export interface ChorusTestApi {
   setStrings(strings: Record<string, string> | undefined): void;
   /** renderStatic into the stage. */
   renderStatic(markdown: string): RenderFacts;
-  /** renderStatic into a detached element; its innerHTML. */
+  /** renderStatic into a detached element, code highlighted; its innerHTML. */
   staticHtml(markdown: string): string;
   /** Starts a streaming view on the stage whose frames run only when `streamFrame` is called. */
   streamStart(): void;
@@ -92,6 +92,8 @@ export interface ChorusTestApi {
   /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
   streamWithRealFrames(text: string, cuts: readonly number[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
   facts(): RenderFacts;
+  /** Highlights the stage's code blocks still waiting to come into view. */
+  highlightAll(): void;
   /** Remembers the stage's elements matching `selector`; their count. */
   mark(selector: string): number;
   /** For each remembered element: still the same node, in the stage. */
@@ -103,6 +105,8 @@ export interface ChorusTestApi {
   /** Location of the page (to see that nothing navigated). */
   location(): string;
 
+  /** Removes what the last benchmark rendered and lets the page settle. */
+  benchReset(): Promise<void>;
   benchRenderOnce(markdown: string): Promise<number>;
   /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas between animation frames. */
   benchStream(text: string, cuts: readonly number[], deltasPerFrame: number): Promise<BenchFrameStats>;

@@ -58,15 +58,17 @@ export function parsedText(text: string, tokens: readonly Token[], env: { refere
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:\r\n|\r|\n)?$/;
 
 /**
- * Whether `block` is a top-level fence with no closing marker yet, i.e. one still being written.
- * (markdown-it closes such a fence at the end of the text, like any Markdown viewer.)
+ * Whether `block` is a top-level fence still being written: no closing marker yet, or one on the
+ * last line with no line ending yet (more backticks or text may follow). markdown-it closes such a
+ * fence at the end of the text, like any Markdown viewer.
  */
 export function isOpenFence(parsed: ParsedText, block: TopLevelBlock): boolean {
   const token = parsed.tokens[block.firstToken];
   if (block.endToken - block.firstToken !== 1 || token.type !== 'fence') return false;
   if (block.endLine - block.firstLine < 2) return true;
   const { starts } = parsed.lines;
-  const last = parsed.text.slice(starts[block.endLine - 1], starts[block.endLine] ?? parsed.text.length);
+  if (block.endLine >= starts.length) return true;
+  const last = parsed.text.slice(starts[block.endLine - 1], starts[block.endLine]);
   const closing = CLOSING_FENCE.exec(last)?.[1];
   return !(closing && closing[0] === token.markup[0] && closing.length >= token.markup.length);
 }

@@ -1,49 +1,23 @@
-import type { CodeAction } from './codeActions';
 import { escapeHtml } from './html';
-import type { RenderStrings } from './strings';
 
-/** The toolbar's buttons in order: action, codicon, label. */
-const buttons: ReadonlyArray<readonly [CodeAction, string, (s: RenderStrings) => string]> = [
-  ['copy', 'copy', (s) => s.copy],
-  ['insert', 'insert', (s) => s.insertAtCursor],
-  ['apply', 'replace', (s) => s.applyToSelection],
-  ['newFile', 'new-file', (s) => s.newFile],
-];
-
-export interface CodeBlockParts {
+export interface CodeBlockShell {
   /** Position of the block among the message's code blocks, from 0. */
   readonly index: number;
   /** The fence's language word as written (already reduced to a safe token), or ''. */
   readonly fenceLanguage: string;
   /** The highlight.js language used, or 'plaintext'. */
   readonly language: string;
-  /** Highlighted (escaped) HTML of the code. */
-  readonly codeHtml: string;
-  /** A fence still being streamed: buttons disabled, marked busy. */
-  readonly inProgress: boolean;
 }
 
 /**
- * A code block: a labelled group of icon buttons (Copy, Insert at cursor, Apply to selection,
- * New file, each carrying `data-action` and the block index) above `<pre><code>`. The exact code
- * text is attached to the element after sanitizing (see `attachCode`), never read back from the
- * highlighted DOM.
+ * The markup of a code block as it goes through the sanitizer: an empty `<pre><code>` in a
+ * `.chorus-code` element. `completeCodeBlock` then adds the toolbar, the highlighted code and the
+ * exact text, with DOM calls (none of them is parsed from HTML).
  */
-export function codeBlockHtml(parts: CodeBlockParts, strings: RenderStrings): string {
-  const disabled = parts.inProgress ? ' disabled' : '';
-  const toolbar = buttons
-    .map(([action, icon, label]) => {
-      const text = escapeHtml(label(strings));
-      return `<button type="button" class="chorus-code-button" data-action="${action}" data-code-index="${parts.index}" title="${text}" aria-label="${text}"${disabled}><span class="codicon codicon-${icon}" aria-hidden="true"></span></button>`;
-    })
-    .join('');
-  const languageLabel = parts.fenceLanguage ? `<span class="chorus-code-language">${escapeHtml(parts.fenceLanguage)}</span>` : '';
-  const classes = parts.inProgress ? 'chorus-code chorus-code-streaming' : 'chorus-code';
-  const busy = parts.inProgress ? ' aria-busy="true"' : '';
+export function codeBlockHtml(shell: CodeBlockShell): string {
   return (
-    `<div class="${classes}"${busy} data-code-index="${parts.index}" data-language="${escapeHtml(parts.fenceLanguage)}">` +
-    `<div class="chorus-code-toolbar" role="group" aria-label="${escapeHtml(strings.codeActions)}">${languageLabel}${toolbar}</div>` +
-    `<pre class="chorus-code-body"><code class="hljs language-${parts.language}">${parts.codeHtml}</code></pre>` +
+    `<div class="chorus-code" data-code-index="${shell.index}" data-language="${escapeHtml(shell.fenceLanguage)}">` +
+    `<pre class="chorus-code-body"><code class="hljs language-${shell.language}"></code></pre>` +
     '</div>\n'
   );
 }

@@ -9,6 +9,7 @@
 // Rendered content expects the `chorus-markdown` class on an ancestor (media/render.css).
 export type { CodeAction } from './codeActions';
 export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handlers';
+export { highlightAll } from './lazyHighlight';
 export { safeLinkUrl } from './linkPolicy';
 export { createMarkdownRenderer, type MarkdownRenderer } from './renderer';
 export { createStreamingView, type StreamingView, type StreamingViewOptions } from './streamingView';

@@ -1,6 +1,7 @@
 import type { default as MarkdownIt, Token } from 'markdown-it';
-import { attachCode } from './attachCode';
 import { type ParsedText, parsedText } from './blocks';
+import { type CodeToolbarFactory, codeToolbarFactory } from './codeToolbar';
+import { completeCodeBlocks, type Highlighting } from './completeCodeBlock';
 import { createMarkdownIt } from './markdown';
 import type { RenderEnv } from './renderEnv';
 import { sanitizeToFragment } from './sanitize';
@@ -9,11 +10,16 @@ import { type RenderStrings, resolveStrings } from './strings';
 /** Turns model Markdown into safe DOM. One per webview (it holds the configured markdown-it). */
 export interface MarkdownRenderer {
   readonly strings: RenderStrings;
-  /** A whole message at once (history, restored state). */
+  /** Makes code block toolbars in these strings. */
+  readonly codeToolbar: CodeToolbarFactory;
+  /**
+   * A whole message at once (history, restored state). Its code is highlighted when it comes near
+   * the viewport (`highlightAll` forces it).
+   */
   renderStatic(markdown: string): DocumentFragment;
   /** Parses a text into top-level blocks (for the streaming view). */
   parse(text: string): ParsedText;
-  /** Blocks [from, to) of a parsed text; their code blocks are numbered from `codeIndexStart`. */
+  /** Blocks [from, to) of a parsed text, code highlighted now; code blocks numbered from `codeIndexStart`. */
   renderBlocks(parsed: ParsedText, from: number, to: number, codeIndexStart: number): DocumentFragment;
 }
 
@@ -21,6 +27,7 @@ export interface MarkdownRenderer {
 export function createMarkdownRenderer(strings?: Partial<RenderStrings>): MarkdownRenderer {
   const resolved = resolveStrings(strings);
   const md = createMarkdownIt(resolved);
+  const toolbar = codeToolbarFactory(resolved);
   const parse = (text: string): ParsedText => {
     const env: { references?: object } = {};
     return parsedText(text, md.parse(text, env), env);
@@ -28,23 +35,24 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
   const renderBlocks = (parsed: ParsedText, from: number, to: number, codeIndexStart: number): DocumentFragment => {
     const first = parsed.blocks[from]?.firstToken ?? parsed.tokens.length;
     const end = parsed.blocks[to - 1]?.endToken ?? first;
-    return renderTokens(md, parsed, first, end, codeIndexStart);
+    return renderTokens(md, toolbar, parsed, first, end, codeIndexStart, 'now');
   };
   return {
     strings: resolved,
+    codeToolbar: toolbar,
     renderStatic: (markdown) => {
       const parsed = parse(markdown);
-      return renderTokens(md, parsed, 0, parsed.tokens.length, 0);
+      return renderTokens(md, toolbar, parsed, 0, parsed.tokens.length, 0, 'when-visible');
     },
     parse,
     renderBlocks,
   };
 }
 
-function renderTokens(md: MarkdownIt, parsed: ParsedText, first: number, end: number, codeIndexStart: number): DocumentFragment {
+function renderTokens(md: MarkdownIt, toolbar: CodeToolbarFactory, parsed: ParsedText, first: number, end: number, codeIndexStart: number, highlighting: Highlighting): DocumentFragment {
   const env: RenderEnv = { codeIndexStart, codes: [], lineTerminators: parsed.lines.terminators, linkDepth: 0 };
   const tokens = first === 0 && end === parsed.tokens.length ? parsed.tokens : parsed.tokens.slice(first, end);
   const fragment = sanitizeToFragment(md.renderer.render(tokens as Token[], md.options, env));
-  attachCode(fragment, env.codes, codeIndexStart);
+  completeCodeBlocks(fragment, env.codes, codeIndexStart, toolbar, highlighting);
   return fragment;
 }

@@ -1,16 +1,14 @@
 import DOMPurify from 'dompurify';
 import { safeLinkUrl } from './linkPolicy';
 
-// Everything the Markdown rules produce, and nothing else: no forms, frames, objects, media, SVG,
-// MathML, styles or scripts, no event handlers, no style attributes, no live URLs.
+// Everything the Markdown rules produce, and nothing else: no forms or buttons, frames, objects,
+// media, SVG, MathML, styles or scripts, no event handlers, no style attributes, no live URLs.
+// (Code block toolbars and highlighted code are added after sanitizing, with DOM calls.)
 const ALLOWED_TAGS = [
-  'a', 'blockquote', 'br', 'button', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'hr', 'li', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ];
-const ALLOWED_ATTR = [
-  'aria-busy', 'aria-hidden', 'aria-label', 'class', 'data-action', 'data-code-index', 'data-href',
-  'data-language', 'disabled', 'href', 'role', 'start', 'title', 'type',
-];
+const ALLOWED_ATTR = ['aria-label', 'class', 'data-code-index', 'data-href', 'data-language', 'href', 'role', 'start', 'title'];
 
 /** A private DOMPurify instance, so its hooks and configuration affect no one else. */
 const purifier = DOMPurify(window);
@@ -29,9 +27,6 @@ purifier.addHook('uponSanitizeAttribute', (node, event) => {
       break;
     case 'data-href':
       event.keepAttr = node.nodeName === 'A' && safeLinkUrl(event.attrValue) !== undefined;
-      break;
-    case 'type':
-      event.keepAttr = node.nodeName === 'BUTTON' && event.attrValue === 'button';
       break;
     case 'class':
       event.keepAttr = /^[\w -]*$/.test(event.attrValue);

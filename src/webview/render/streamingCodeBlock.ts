@@ -1,47 +1,59 @@
 import { codeBlockHtml } from './codeBlockHtml';
-import { highlightToHtml, resolveLanguage } from './highlight';
+import type { CodeToolbarFactory } from './codeToolbar';
+import { resolveLanguage } from './highlight';
+import { highlightedCode } from './highlightedCode';
 import { sanitizeToFragment } from './sanitize';
-import type { RenderStrings } from './strings';
 
-/** Smallest amount of new complete lines worth highlighting again. */
-const MIN_REHIGHLIGHT_CHARS = 256;
+/** Complete lines highlighted together, once, while a fence streams. */
+const CHUNK_LINES = 8;
 
 /**
- * A fence still being streamed. Re-highlighting the whole block on every frame would cost
- * O(size²) over its life, so complete lines are highlighted again only once they have grown by
- * half since the last time (O(size) overall); the lines after that show as plain text until then.
- * When the fence closes, the streaming view replaces this with the normally rendered block.
+ * A fence still being streamed. Highlighting the whole block again on every frame would cost
+ * O(size²) over its life; instead complete lines are highlighted in chunks of a few lines, each
+ * once, and the lines after the last chunk show as plain text. A chunk is highlighted on its own,
+ * so a construct spanning chunks (a long block comment) may be coloured wrongly until the fence
+ * closes: then the streaming view replaces this with the normally rendered block. Its buttons are
+ * disabled and it is marked busy until then.
  */
 export class StreamingCodeBlock {
   /** The nodes it put in the container. */
   readonly nodes: readonly ChildNode[];
   private readonly language: string;
-  private readonly highlighted: HTMLElement;
+  private readonly code: Element;
   private readonly plain: Text;
   private highlightedLength = 0;
 
-  constructor(index: number, fenceLanguage: string, strings: RenderStrings) {
+  constructor(index: number, fenceLanguage: string, toolbar: CodeToolbarFactory) {
     this.language = resolveLanguage(fenceLanguage);
-    const fragment = sanitizeToFragment(codeBlockHtml({ index, fenceLanguage, language: this.language, codeHtml: '', inProgress: true }, strings));
-    const code = fragment.querySelector('code');
-    if (!code) throw new Error('code block markup without <code>');
-    this.highlighted = code.ownerDocument.createElement('span');
-    this.plain = code.ownerDocument.createTextNode('');
-    code.append(this.highlighted, this.plain);
+    const fragment = sanitizeToFragment(codeBlockHtml({ index, fenceLanguage, language: this.language }));
+    const block = fragment.querySelector('.chorus-code');
+    const code = block?.querySelector('pre > code');
+    if (!block || !code) throw new Error('code block markup without <code>');
+    block.classList.add('chorus-code-streaming');
+    block.setAttribute('aria-busy', 'true');
+    block.prepend(toolbar(index, fenceLanguage, true));
+    this.code = code;
+    this.plain = document.createTextNode('');
+    code.append(this.plain);
     this.nodes = [...fragment.childNodes];
   }
 
-  /** Shows `content` (the fence's content so far, \n line endings). */
+  /** Shows `content` (the fence's content so far, \n line endings; it only grows). */
   update(content: string): void {
     if (content.length < this.highlightedLength) {
-      this.highlighted.replaceChildren();
+      this.code.replaceChildren(this.plain);
       this.highlightedLength = 0;
     }
-    const complete = content.lastIndexOf('\n') + 1;
-    const grown = complete - this.highlightedLength;
-    if (grown > 0 && grown >= Math.max(MIN_REHIGHLIGHT_CHARS, this.highlightedLength / 2)) {
-      this.highlighted.replaceChildren(sanitizeToFragment(highlightToHtml(content.slice(0, complete), this.language)));
-      this.highlightedLength = complete;
+    for (;;) {
+      let end = this.highlightedLength;
+      let lines = 0;
+      for (let next = content.indexOf('\n', end); next !== -1 && lines < CHUNK_LINES; next = content.indexOf('\n', end)) {
+        end = next + 1;
+        lines++;
+      }
+      if (lines < CHUNK_LINES) break;
+      this.plain.before(highlightedCode(content.slice(this.highlightedLength, end), this.language));
+      this.highlightedLength = end;
     }
     const rest = content.slice(this.highlightedLength);
     if (this.plain.data !== rest) this.plain.data = rest;

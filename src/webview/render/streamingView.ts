@@ -114,7 +114,7 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       let block: ShownBlock;
       if (now.openFence) {
         const token = parsed.tokens[parsed.blocks[i].firstToken];
-        const openFence = new StreamingCodeBlock(now.codeIndexStart, fenceLanguageOf(token.info), renderer.strings);
+        const openFence = new StreamingCodeBlock(now.codeIndexStart, fenceLanguageOf(token.info), renderer.codeToolbar);
         openFence.update(token.content);
         block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: openFence.nodes, openFence };
       } else {
