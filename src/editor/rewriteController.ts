@@ -198,7 +198,10 @@ export class RewriteController extends Disposable {
     // One proposal at a time: a new request replaces one still pending, which leaves its document as it is.
     await this.reject();
     const session = new RewriteSession(editor.document, range, shapeOf(editor, range), this.preview);
-    session.onDidChange(() => this.changed.fire());
+    session.onDidChange(() => {
+      void this.updateContext();
+      this.changed.fire();
+    });
     this.session = session;
     await this.updateContext();
     this.changed.fire();
