@@ -254,6 +254,32 @@ describe('Rewrite Selection', () => {
     }
   });
 
+  it('shows Cancel above the code while the model writes, then Accept, Reject and Show Changes', async () => {
+    const editor = await open(CLASS_SOURCE);
+    select(editor, 4, 4, 4, 17);
+    const lenses = async (): Promise<Array<{ line: number; command: string }>> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri))
+        .filter((lens) => lens.command?.command.startsWith('chorus.'))
+        .map((lens) => ({ line: lens.range.start.line, command: lens.command!.command }));
+    const reply = gatedReply('```ts\nreturn Math.round(total);\n```');
+    fake.enqueue(reply.script);
+    const count = fake.requests.length;
+    const running = rewrite('round it');
+    await fake.waitForRequests(count + 1);
+    assert.deepEqual(await lenses(), [{ line: 4, command: 'chorus.showRewrite' }, { line: 4, command: 'chorus.rejectRewrite' }]);
+    reply.release();
+    assert.equal((await running).state, 'ready');
+    assert.deepEqual((await lenses()).map((l) => `${l.line} ${l.command}`), ['4 chorus.acceptRewrite', '4 chorus.rejectRewrite', '4 chorus.showRewrite']);
+    // Closing the diff keeps the proposal; Show Changes opens it again.
+    await vscode.window.tabGroups.close(previewTabs());
+    assert.equal(previewTabs().length, 0);
+    await vscode.commands.executeCommand('chorus.showRewrite');
+    assert.equal(previewTabs().length, 1);
+    await vscode.commands.executeCommand('chorus.rejectRewrite');
+    assert.deepEqual(await lenses(), []);
+    assert.equal(editor.document.getText(), CLASS_SOURCE);
+  });
+
   it('offers Explain and Rewrite in the lightbulb for selected code only', async () => {
     const editor = await open(CLASS_SOURCE);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(2, 0, 4, 0));
