@@ -107,9 +107,9 @@ export class RewriteController extends Disposable {
           for await (const event of provider.stream(request, { signal: session.cancellation.signal })) {
             if (event.type === 'text' && event.choice === 0) {
               answer += event.text;
-              // The preview opens with the first code, so a failing request never flashes an empty diff.
-              if (!session.previewShown) void this.showPreview(session);
               session.stream(answer);
+              // The preview opens with the first text, so a request that fails at once never flashes an empty diff.
+              if (!session.previewShown) void this.showPreview(session);
             } else if (event.type === 'waiting') {
               progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.ms / 1000)) });
             } else if (event.type === 'retrying') {
