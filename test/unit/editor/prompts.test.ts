@@ -1,9 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { userContent } from '../../../src/chat/requestMessages';
-import { innermostSymbol, type SymbolNode } from '../../../src/editor/enclosingSymbol';
-import { parseInstructions, rememberInstruction } from '../../../src/editor/instructionHistory';
 import { answerLanguage, explainPrompt, rewriteMessages } from '../../../src/editor/prompts';
 
 describe('answer language', () => {
@@ -66,55 +62,5 @@ describe('rewrite request', () => {
     const user = messages[1]!.content as string;
     assert.match(user, /^a\.py \(lines 2-2\):\n```python\nx = 1\n```\nLines 1-1, just before it \(context only\):\n```python\ndef f\(\):\n```/);
     assert.match(user, /Instruction: use a constant$/);
-  });
-});
-
-describe('recent instructions', () => {
-  it('puts the newest first, without duplicates, and keeps at most ten', () => {
-    assert.deepEqual(rememberInstruction(['b', 'a'], ' a '), ['a', 'b']);
-    assert.deepEqual(rememberInstruction(['a'], '   '), ['a']);
-    const many = Array.from({ length: 10 }, (_, i) => `i${i}`);
-    assert.deepEqual(rememberInstruction(many, 'new').length, 10);
-    assert.equal(rememberInstruction(many, 'new')[0], 'new');
-  });
-
-  it('reads back only strings from storage', () => {
-    assert.deepEqual(parseInstructions(['a', 3, '', 'b']), ['a', 'b']);
-    assert.deepEqual(parseInstructions('a'), []);
-  });
-});
-
-describe('enclosing function', () => {
-  const range = (a: number, b: number, c = 0, d = 0): SymbolNode['range'] => ({ start: { line: a, character: c }, end: { line: b, character: d } });
-  const FUNCTION = 11;
-  const METHOD = 5;
-  const CLASS = 4;
-  const tree: SymbolNode[] = [
-    { name: 'Box', kind: CLASS, range: range(0, 20), children: [{ name: 'open', kind: METHOD, range: range(2, 8, 2, 3), children: [{ name: 'inner', kind: FUNCTION, range: range(4, 6) }] }] },
-    { name: 'free', kind: FUNCTION, range: range(22, 25) },
-  ];
-  const kinds = new Set([FUNCTION, METHOD]);
-
-  it('finds the innermost function or method around the position', () => {
-    assert.equal(innermostSymbol(tree, { line: 5, character: 1 }, kinds)?.name, 'inner');
-    assert.equal(innermostSymbol(tree, { line: 3, character: 0 }, kinds)?.name, 'open');
-    assert.equal(innermostSymbol(tree, { line: 23, character: 0 }, kinds)?.name, 'free');
-  });
-
-  it('finds none outside every function, and reads a flat list', () => {
-    assert.equal(innermostSymbol(tree, { line: 10, character: 0 }, kinds), undefined);
-    const flat: SymbolNode[] = [{ name: 'outer', kind: FUNCTION, range: range(0, 9) }, { name: 'nested', kind: FUNCTION, range: range(2, 3) }];
-    assert.equal(innermostSymbol(flat, { line: 2, character: 5 }, kinds)?.name, 'nested');
-  });
-});
-
-describe('layering: the editor\'s pure logic has no vscode import', () => {
-  it('finds none', () => {
-    const root = path.resolve(__dirname, '../../../..');
-    const pure = ['cleanRewrite.ts', 'anchor.ts', 'prompts.ts', 'instructionHistory.ts', 'enclosingSymbol.ts'];
-    for (const file of pure) {
-      const source = fs.readFileSync(path.join(root, 'src', 'editor', file), 'utf8');
-      assert.doesNotMatch(source, /(?:from\s*|import\s*\(?\s*|require\s*\(\s*)['"]vscode['"]/, file);
-    }
   });
 });
