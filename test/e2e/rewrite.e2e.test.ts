@@ -99,6 +99,29 @@ describe('explain and rewrite from the editor, end to end against a local provid
     assert.equal(fs.readFileSync(path.join(workbench.folder, 'sample.ts'), 'utf8'), REWRITTEN);
   });
 
+  it('cancels a rewrite started with Ctrl+Alt+R from its progress notification, changing nothing', async () => {
+    const { page } = workbench;
+    await page.locator('.tabs-container .tab', { hasText: 'sample.ts' }).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Shift+End');
+    const chunks = textChunks('```ts\nexport function add(a: number, b: number): number { // still writing', { piece: 4 });
+    fake.enqueue(sseReply([...chunks.slice(0, 6), { delayMs: 60_000 }, ...chunks.slice(6)]));
+    await page.keyboard.press('Control+Alt+R');
+    const input = page.locator('.quick-input-widget input[placeholder*="How should the code change"]');
+    await input.waitFor();
+    assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'swap the operands' }).count(), 1, 'the last instruction is offered again');
+    await input.fill('annotate it');
+    await page.keyboard.press('Enter');
+
+    await diffEditor(page).waitFor();
+    const toast = page.locator('.notification-toast', { hasText: 'rewriting sample.ts' });
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await diffEditor(page).waitFor({ state: 'detached' });
+    await fake.requests.at(-1)!.closed;
+    assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'the file was not changed');
+    assert.equal(fs.readFileSync(path.join(workbench.folder, 'sample.ts'), 'utf8'), REWRITTEN);
+  });
+
   it('explains a selection from the editor\'s context menu, answering in the chat panel', async () => {
     const { page } = workbench;
     await page.locator('.tabs-container .tab', { hasText: 'sample.ts' }).click();
