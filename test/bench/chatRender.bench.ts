@@ -69,6 +69,18 @@ async function longestTaskMs(page: RenderPage, work: () => Promise<unknown>): Pr
   return longest;
 }
 
+interface Figures {
+  readonly cpuMs: number;
+  readonly longestTaskMs: number;
+}
+
+/** Main-thread CPU of `work` (median of `runs`), and the longest task of one more, traced, run. */
+async function measure(page: RenderPage, cdp: CDPSession, runs: number, work: () => Promise<unknown>): Promise<Figures> {
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) cpu.push(await mainThreadMs(page, cdp, work));
+  return { cpuMs: median(cpu), longestTaskMs: await longestTaskMs(page, work) };
+}
+
 export async function run(): Promise<void> {
   const answer = generateAnswer({ size: ANSWER_SIZE, codeBlocks: CODE_BLOCKS, seed: 2024 });
   const cuts = randomCuts(answer.length, DELTAS, 7);
@@ -79,54 +91,62 @@ export async function run(): Promise<void> {
   try {
     const cdp = await page.page.context().newCDPSession(page.page);
     await cdp.send('Performance.enable');
-    say(`answer: ${(answer.length / 1000).toFixed(1)} KB, ${CODE_BLOCKS} code blocks, ${deltas.toLocaleString('en')} deltas`);
+    say(`answer: ${(answer.length / 1000).toFixed(1)} KB, ${CODE_BLOCKS} code blocks, ${deltas.toLocaleString('en')} deltas; figures are main-thread CPU time (script, style, layout, paint)`);
 
     // Warm up the JIT on everything measured below.
-    for (let i = 0; i < 3; i++) await page.call('benchRenderOnce', answer);
+    for (let i = 0; i < 3; i++) await page.call('benchRenderOnce', answer, true);
     await page.call('benchStream', answer.slice(0, 20_000), cuts.filter((cut) => cut < 20_000), 10);
+    await page.call('benchConversation', conversation.slice(0, 200), true);
 
-    const once: number[] = [];
-    for (let i = 0; i < 5; i++) once.push(await mainThreadMs(page, cdp, () => page.call('benchRenderOnce', answer)));
-    const renderOnce = median(once);
-    const longestOnce = await longestTaskMs(page, () => page.call('benchRenderOnce', answer));
-    say(`render the final text once (renderStatic + style/layout/paint): ${ms(renderOnce)} main thread (median of 5), longest task ${ms(longestOnce)}`);
+    const once = await measure(page, cdp, 5, () => page.call('benchRenderOnce', answer, true));
+    const onceLazy = await measure(page, cdp, 5, () => page.call('benchRenderOnce', answer, false));
+    say(`render the final text once (renderStatic, all code highlighted, layout, paint): ${ms(once.cpuMs)}, longest task ${ms(once.longestTaskMs)}`);
+    say(`  (as history renders it, code highlighted only once near the viewport: ${ms(onceLazy.cpuMs)})`);
 
+    let tenPerFrameMs = Number.NaN;
     for (const perFrame of [10, 50]) {
-      let stats = { frames: 0, renderMs: 0, longestRenderMs: 0, wallMs: 0 };
-      const total = await mainThreadMs(page, cdp, async () => {
-        stats = await page.call('benchStream', answer, cuts, perFrame);
+      const frames = Math.ceil(deltas / perFrame);
+      let ownMs = 0;
+      const streamed = await measure(page, cdp, 1, async () => {
+        ownMs = (await page.call('benchStream', answer, cuts, perFrame)).renderMs;
       });
-      const longest = await longestTaskMs(page, () => page.call('benchStream', answer, cuts, perFrame));
+      if (perFrame === 10) tenPerFrameMs = streamed.cpuMs;
+      const floor = await mainThreadMs(page, cdp, () => page.call('benchFrameFloor', answer, frames));
       say(
-        `streamed, ${perFrame} deltas per animation frame (${stats.frames.toLocaleString('en')} frames): ${ms(total)} main thread = ` +
-          `${(total / renderOnce).toFixed(2)}× render once; longest task ${ms(longest)} ` +
-          `(view's own frame work ${ms(stats.renderMs)}, longest frame ${ms(stats.longestRenderMs)}; wall ${(stats.wallMs / 1000).toFixed(1)} s)`,
+        `streamed, ${perFrame} deltas per animation frame (${frames.toLocaleString('en')} frames): ${ms(streamed.cpuMs)} = ${(streamed.cpuMs / once.cpuMs).toFixed(1)}× render once; ` +
+          `longest task ${ms(streamed.longestTaskMs)}; the view's frame callbacks ${ms(ownMs)} wall`,
       );
-      if (perFrame === 10) {
-        const sampled = await page.call('benchNaive', answer, cuts, NAIVE_EVERY);
-        const naive = sampled * NAIVE_EVERY;
-        say(
-          `naive full re-render on every delta: ~${(naive / 1000).toFixed(0)} s of script alone (renderStatic of the whole source so far, ` +
-            `measured on every ${NAIVE_EVERY}th delta = ${Math.ceil(deltas / NAIVE_EVERY)} renders, ×${NAIVE_EVERY} extrapolated; ` +
-            `no layout counted) = ${(naive / renderOnce).toFixed(0)}× render once; the streaming view costs ${((total / naive) * 100).toFixed(2)}% of it`,
-        );
-      }
+      say(`  floor: ${frames.toLocaleString('en')} frames that only add a word at the end of the rendered answer cost ${ms(floor)} (${(floor / once.cpuMs).toFixed(1)}× render once) in any renderer`);
     }
-
-    const conversationRuns: Array<{ total: number; renderMs: number; layoutMs: number }> = [];
-    for (let i = 0; i < 3; i++) {
-      let result = { renderMs: 0, layoutMs: 0 };
-      const total = await mainThreadMs(page, cdp, async () => {
-        result = await page.call('benchConversation', conversation);
-      });
-      conversationRuns.push({ total, ...result });
-    }
-    const conversationRun = conversationRuns.sort((a, b) => a.total - b.total)[1];
+    let burstFrames = 0;
+    const burst = await measure(page, cdp, 1, async () => {
+      burstFrames = (await page.call('benchStreamBurst', answer, cuts)).frames;
+    });
     say(
-      `open a ${MESSAGES.toLocaleString('en')}-message conversation (${conversationKb.toFixed(0)} KB, renderStatic per message): ` +
-        `${ms(conversationRun.renderMs + conversationRun.layoutMs)} to rendered and laid out ` +
-        `(render ${ms(conversationRun.renderMs)}, layout ${ms(conversationRun.layoutMs)}); ${ms(conversationRun.total)} main thread with paint (median of 3)`,
+      `streamed, each delta its own task as fast as they come, finish() once caught up (${burstFrames} frames, as the browser makes them): ${ms(burst.cpuMs)} = ` +
+        `${(burst.cpuMs / once.cpuMs).toFixed(1)}× render once; longest task ${ms(burst.longestTaskMs)}`,
     );
+
+    const sampled = await page.call('benchNaive', answer, cuts, NAIVE_EVERY);
+    const naive = sampled * NAIVE_EVERY;
+    say(
+      `naive full re-render on every delta: ~${(naive / 1000).toFixed(0)} s = ${(naive / once.cpuMs).toFixed(0)}× render once ` +
+        `(renderStatic of the whole source so far, script only, wall time, measured on every ${NAIVE_EVERY}th delta = ` +
+        `${Math.ceil(deltas / NAIVE_EVERY)} renders and extrapolated ×${NAIVE_EVERY}); the streaming view at 10 deltas per frame costs ` +
+        `${((tenPerFrameMs / naive) * 100).toFixed(2)}% of that`,
+    );
+
+    for (const batch of [false, true]) {
+      let inPage = { renderMs: 0, layoutMs: 0 };
+      const opened = await measure(page, cdp, 3, async () => {
+        inPage = await page.call('benchConversation', conversation, batch);
+      });
+      say(
+        `open a ${MESSAGES.toLocaleString('en')}-message conversation (${conversationKb.toFixed(0)} KB) with ${batch ? 'renderStaticMany (one call)' : 'renderStatic per message'}: ` +
+          `${ms(opened.cpuMs)} to rendered, laid out and painted; longest task ${ms(opened.longestTaskMs)} ` +
+          `(in the page: render ${ms(inPage.renderMs)} + layout ${ms(inPage.layoutMs)} wall)`,
+      );
+    }
     if (page.pageErrors.length > 0) say(`page errors: ${page.pageErrors.join('; ')}`);
   } finally {
     await page.close();

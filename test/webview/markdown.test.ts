@@ -48,3 +48,24 @@ describe('Markdown rendering', () => {
     assert.equal(facts.html, '');
   });
 });
+
+describe('rendering many messages at once', () => {
+  const page = useRenderPage();
+
+  it('gives each message exactly what renderStatic gives it', async () => {
+    const messages = [
+      'Plain **text** with a [link](https://example.com/a).',
+      '```ts\nconst a = 1;\n```\n\n```py\nprint(2)\n```',
+      '',
+      '[ref use][r]\n\n[r]: https://example.com/r',
+      '- [x] task\n\n| a |\n|:-:|\n| 1 |',
+      '```js\nunclosed fence',
+    ];
+    const many = await page().call('staticManyHtml', messages);
+    const one = [];
+    for (const message of messages) one.push(await page().call('staticHtml', message));
+    assert.deepEqual(many, one);
+    assert.match(many[1], /data-code-index="1"/);
+    assert.doesNotMatch(many[1], /data-code-index="2"/);
+  });
+});

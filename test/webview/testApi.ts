@@ -74,6 +74,8 @@ export interface ChorusTestApi {
   renderStatic(markdown: string): RenderFacts;
   /** renderStatic into a detached element, code highlighted; its innerHTML. */
   staticHtml(markdown: string): string;
+  /** renderStaticMany, each into a detached element, code highlighted; their innerHTML. */
+  staticManyHtml(markdowns: readonly string[]): string[];
   /** Starts a streaming view on the stage whose frames run only when `streamFrame` is called. */
   streamStart(): void;
   streamAppend(deltas: readonly string[]): void;
@@ -87,6 +89,14 @@ export interface ChorusTestApi {
    * with renderStatic of the whole text.
    */
   streamAndCompare(text: string, cuts: readonly number[], frameAfter: readonly number[]): StreamComparison;
+  /** Appends all of `text` at once, then runs frames until the view has caught up, and finishes. */
+  streamInOneDelta(text: string): {
+    readonly framesToCatchUp: number;
+    readonly firstFrameChildren: number;
+    readonly caughtUpChildren: number;
+    readonly streamed: string;
+    readonly expected: string;
+  };
   /** Streams `text` cut at `cuts` into the stage with a frame after every delta, then finishes. */
   streamIntoStage(text: string, cuts: readonly number[]): RenderFacts;
   /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
@@ -107,10 +117,16 @@ export interface ChorusTestApi {
 
   /** Removes what the last benchmark rendered and lets the page settle. */
   benchReset(): Promise<void>;
-  benchRenderOnce(markdown: string): Promise<number>;
+  /** renderStatic into a new container and lays it out; code highlighted as it shows, or all of it. */
+  benchRenderOnce(markdown: string, highlightEverything: boolean): Promise<number>;
   /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas between animation frames. */
   benchStream(text: string, cuts: readonly number[], deltasPerFrame: number): Promise<BenchFrameStats>;
+  /** Streams `text` with each delta posted as its own task, as fast as the page takes them; frames as the browser makes them. */
+  benchStreamBurst(text: string, cuts: readonly number[]): Promise<{ readonly frames: number; readonly wallMs: number }>;
+  /** With `markdown` rendered, runs `frames` animation frames that each add a word at the end. */
+  benchFrameFloor(markdown: string, frames: number): Promise<void>;
   /** Renders the whole source so far on every `sampleEvery`-th delta, as a naive renderer would on each; total ms. */
   benchNaive(text: string, cuts: readonly number[], sampleEvery: number): number;
-  benchConversation(messages: readonly string[]): Promise<{ readonly renderMs: number; readonly layoutMs: number }>;
+  /** Renders messages into one list, each with renderStatic or all with renderStaticMany (`batch`). */
+  benchConversation(messages: readonly string[], batch: boolean): Promise<{ readonly renderMs: number; readonly layoutMs: number }>;
 }

@@ -5,6 +5,9 @@ import { safeLinkUrl } from './linkPolicy';
 // media, SVG, MathML, styles or scripts, no event handlers, no style attributes, no live URLs.
 // (Code block toolbars and highlighted code are added after sanitizing, with DOM calls.)
 const ALLOWED_TAGS = [
+  // The parse's own <body> is the root of the walk, never part of the output; unlisted, DOMPurify
+  // would deep-copy the whole content to take it out.
+  'body',
   'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'hr', 'li', 'ol', 'p', 'pre', 's', 'span', 'strong', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ];

@@ -1,5 +1,6 @@
 import { isOpenFence, type ParsedText } from './blocks';
 import { fenceLanguageOf } from './codeBlockHtml';
+import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
 import { StreamingCodeBlock } from './streamingCodeBlock';
 
@@ -16,8 +17,11 @@ export interface StreamingView {
 }
 
 export interface StreamingViewOptions {
-  /** Called after each DOM update (e.g. to keep the view scrolled to the bottom). */
-  onFrame?(info: { readonly finished: boolean }): void;
+  /**
+   * Called after each DOM update (e.g. to keep the view scrolled to the bottom). `pending`: text
+   * received but not shown yet (more arrived than one frame renders; the next frames catch up).
+   */
+  onFrame?(info: { readonly finished: boolean; readonly pending: boolean }): void;
   /** How to wait for the next frame; `requestAnimationFrame` unless a test drives frames itself. */
   scheduleFrame?(callback: () => void): () => void;
 }
@@ -42,6 +46,9 @@ interface WantedBlock {
   readonly openFence: boolean;
 }
 
+/** Source one frame parses at most (cut at a line end), so that a burst of text never makes a long task. */
+const FRAME_BUDGET_CHARS = 16 * 1024;
+
 const requestFrame = (callback: () => void): (() => void) => {
   const handle = requestAnimationFrame(() => callback());
   return () => cancelAnimationFrame(handle);
@@ -50,8 +57,9 @@ const requestFrame = (callback: () => void): (() => void) => {
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
  * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
- * whose source changed are re-rendered, normally just the last one. Blocks that later text can no
- * longer change are committed: their DOM is never touched again and their text never parsed again.
+ * whose source changed are rendered again, normally just the last one, whose DOM is then morphed
+ * into the new rendering (see `morphNodes`). Blocks that later text can no longer change are
+ * committed: their DOM is never touched again and their text never parsed again.
  *
  * A block is committed once another block follows it and the two lines after its end are complete
  * (ended by a newline): markdown-it decides where a block ends from the line that ends it and, for
@@ -72,6 +80,9 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
+  /** How much of the tail the next frame parses; grows while one block is larger than that. */
+  let budget = FRAME_BUDGET_CHARS;
+  let pending = false;
 
   container.replaceChildren();
 
@@ -81,8 +92,8 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
     return parsed.blocks.map((block, i) => {
       const openFence = !final && i === parsed.blocks.length - 1 && isOpenFence(parsed, block);
       const from = starts[block.firstLine];
-      const to = openFence ? (starts[block.firstLine + 1] ?? tail.length) : (starts[block.endLine] ?? tail.length);
-      const wanted = { start: committedLength + from, source: tail.slice(from, to), codeIndexStart: codeIndex, openFence };
+      const to = openFence ? (starts[block.firstLine + 1] ?? parsed.text.length) : (starts[block.endLine] ?? parsed.text.length);
+      const wanted = { start: committedLength + from, source: parsed.text.slice(from, to), codeIndexStart: codeIndex, openFence };
       codeIndex += block.codeBlocks;
       return wanted;
     });
@@ -93,7 +104,10 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
   };
 
   const update = (final: boolean): void => {
-    const parsed = renderer.parse(tail);
+    // Up to the budget, cut after a line end; what lies beyond is treated as not received yet.
+    const cut = final || tail.length <= budget ? -1 : tail.indexOf('\n', budget);
+    pending = cut !== -1 && cut + 1 < tail.length;
+    const parsed = renderer.parse(pending ? tail.slice(0, cut + 1) : tail);
     sawReferences ||= parsed.hasReferences;
     const wanted = wantedBlocks(parsed, final);
 
@@ -107,9 +121,18 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
       same++;
     }
-    remove(shown.slice(same));
     const next = shown.slice(0, same);
-    for (let i = same; i < wanted.length; i++) {
+    // Blocks still being written: render again and morph the DOM they had into the new one.
+    let i = same;
+    for (; i < wanted.length && i < shown.length; i++) {
+      const was = shown[i];
+      const now = wanted[i];
+      if (was.openFence || now.openFence || was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.nodes.length === 0) break;
+      const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
+      next.push({ start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: morphNodes(was.nodes, [...fragment.childNodes]) });
+    }
+    remove(shown.slice(i));
+    for (; i < wanted.length; i++) {
       const now = wanted[i];
       let block: ShownBlock;
       if (now.openFence) {
@@ -132,13 +155,15 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       let commit = 0;
       while (commit < parsed.blocks.length - 1 && parsed.blocks[commit].endLine + 1 <= lastCompleteLine) commit++;
       if (commit > 0) {
-        const cut = parsed.lines.starts[parsed.blocks[commit].firstLine];
-        committed.push(tail.slice(0, cut));
-        committedLength += cut;
+        const end = parsed.lines.starts[parsed.blocks[commit].firstLine];
+        committed.push(tail.slice(0, end));
+        committedLength += end;
         committedCodeBlocks = wanted[commit].codeIndexStart;
-        tail = tail.slice(cut);
+        tail = tail.slice(end);
         shown = shown.slice(commit);
       }
+      // A block larger than the budget commits nothing: give the next frame more.
+      budget = pending && commit === 0 ? budget * 2 : FRAME_BUDGET_CHARS;
     }
   };
 
@@ -146,7 +171,8 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
     cancelFrame = undefined;
     if (disposed || finished) return;
     update(false);
-    options.onFrame?.({ finished: false });
+    if (pending) cancelFrame = schedule(frame);
+    options.onFrame?.({ finished: false, pending });
   };
 
   const getSource = (): string => committed.join('') + tail;
@@ -164,11 +190,12 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       cancelFrame = undefined;
       update(true);
       finished = true;
+      pending = false;
       if (sawReferences) {
         container.replaceChildren(renderer.renderStatic(getSource()));
         shown = [];
       }
-      options.onFrame?.({ finished: true });
+      options.onFrame?.({ finished: true, pending: false });
     },
     getSource,
     dispose() {
