@@ -19,7 +19,10 @@ export function highlightWhenVisible(code: Element, content: CodeBlockContent): 
   pending.set(code, content);
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) highlightNow(entry.target);
+      for (const entry of entries) {
+        if (entry.isIntersecting) highlightNow(entry.target);
+        else if (!entry.target.isConnected) forget(entry.target); // removed before it was ever shown
+      }
     },
     { rootMargin: MARGIN },
   );
@@ -30,9 +33,13 @@ export function highlightWhenVisible(code: Element, content: CodeBlockContent): 
 export function highlightNow(code: Element): void {
   const content = pending.get(code);
   if (!content) return;
+  forget(code);
+  code.replaceChildren(highlightedCode(content.shown, content.language));
+}
+
+function forget(code: Element): void {
   pending.delete(code);
   observer?.unobserve(code);
-  code.replaceChildren(highlightedCode(content.shown, content.language));
 }
 
 /** Highlights every code block under `root` that is still waiting (e.g. before copying or printing it). */
