@@ -20,6 +20,8 @@ export interface Workbench {
 export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   readonly locale?: string;
+  /** `.vscode/settings.json` of the opened folder, as a cloned project might carry. */
+  readonly workspaceSettings?: Record<string, unknown>;
   /** VS Code's display language (code-server's --locale). */
   readonly vscodeLocale?: string;
 }
@@ -32,6 +34,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" (npm run test:e2e does)`);
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-extensions-'));
   const folder = copySampleWorkspace();
+  if (options.workspaceSettings) {
+    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
   const server = await startCodeServer({
     folder,
     extensionsDir,
