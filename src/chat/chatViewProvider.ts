@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { currentProvider, getSetting, modelSetting } from '../config/configuration';
+import { currentProvider, generationSettings, modelSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
 import { PROVIDER_NAMES, isProviderId } from '../config/settings';
@@ -65,11 +65,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         if (message.type === 'turnFinished' || message.type === 'conversation') void context.workspaceState.update(CURRENT_KEY, this.controller.current.id);
         void this.post(message);
       },
-      generation: () => ({
-        ...(getSetting('temperature') !== null ? { temperature: getSetting('temperature')! } : {}),
-        ...(getSetting('topP') !== null ? { topP: getSetting('topP')! } : {}),
-        ...(getSetting('maxTokens') !== null ? { maxTokens: getSetting('maxTokens')! } : {}),
-      }),
+      generation: generationSettings,
       describeError,
       retryingText: (event) =>
         vscode.l10n.t(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ChatRequest } from '../providers';
 import { SETTING_DEFAULTS, type ProviderId, type QianfanAuthMode, type SettingKey, type SettingValue, isProviderId } from './settings';
 
 /** Reads a Chorus setting, typed, falling back to the default when the stored value has the wrong type. */
@@ -43,4 +44,12 @@ export function modelSetting(provider: ProviderId): string {
     case 'qianfan':
       return getSetting('qianfan.endpoint');
   }
+}
+
+/** Generation settings for every request; unset ones are left to the provider's defaults. */
+export function generationSettings(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'> {
+  const temperature = getSetting('temperature');
+  const topP = getSetting('topP');
+  const maxTokens = getSetting('maxTokens');
+  return { ...(temperature !== null ? { temperature } : {}), ...(topP !== null ? { topP } : {}), ...(maxTokens !== null ? { maxTokens } : {}) };
 }

@@ -24,7 +24,8 @@ export function codeAttachment(editor: vscode.TextEditor, wholeFile: boolean): A
     kind: 'code',
     path: documentLabel(document),
     languageId: document.languageId,
-    ...(range ? { startLine: range.start.line + 1, endLine: range.end.line + 1 } : {}),
+    // A selection that ends at the start of a line holds none of that line.
+    ...(range ? { startLine: range.start.line + 1, endLine: range.end.character === 0 && range.end.line > range.start.line ? range.end.line : range.end.line + 1 } : {}),
     text,
   };
 }

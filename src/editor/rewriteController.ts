@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { currentProvider, getSetting } from '../config/configuration';
+import { currentProvider, generationSettings, getSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { type ChatProvider, type ChatRequest, ProviderError } from '../providers';
 import { Disposable } from '../util/disposable';
@@ -47,13 +47,6 @@ function shapeOf(editor: vscode.TextEditor, range: vscode.Range): SelectionShape
     insertSpaces: options.insertSpaces !== false,
     tabSize: typeof options.tabSize === 'number' ? options.tabSize : 4,
   };
-}
-
-function generationSettings(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'> {
-  const temperature = getSetting('temperature');
-  const topP = getSetting('topP');
-  const maxTokens = getSetting('maxTokens');
-  return { ...(temperature !== null ? { temperature } : {}), ...(topP !== null ? { topP } : {}), ...(maxTokens !== null ? { maxTokens } : {}) };
 }
 
 /**
