@@ -61,9 +61,11 @@ export interface StreamComparison {
 
 export interface BenchFrameStats {
   readonly frames: number;
-  /** Time spent in the view's own frame callbacks (script + DOM mutation, not layout/paint). */
+  /** Time spent in the view's own frame work (script + DOM mutation, not layout/paint), wall. */
   readonly renderMs: number;
   readonly longestRenderMs: number;
+  /** Time spent keeping the end in view after each frame (reading the page height forces layout), wall. */
+  readonly scrollMs: number;
   readonly wallMs: number;
 }
 
