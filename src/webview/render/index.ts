@@ -3,10 +3,12 @@
 //   const renderer = createMarkdownRenderer(strings);          // once; strings translated by the host
 //   installLinkAndCodeHandlers(messages, { onOpenLink, onCodeAction });   // once, on the message list
 //   const view = createStreamingView(answerElement, renderer, { onFrame });   // per streamed answer
-//   view.append(delta) … view.finish();
-//   historyElement.append(renderer.renderStatic(markdown));   // per stored answer
+//   view.append(delta) … view.finish();                        // onFrame: e.g. keep the end in view
+//   answerElement.append(renderer.renderStatic(markdown));     // per stored answer, or
+//   renderer.renderStaticMany(markdowns)                       // for a whole conversation at once
 //
-// Rendered content expects the `chorus-markdown` class on an ancestor (media/render.css).
+// The element the blocks go into (answerElement) carries the `chorus-markdown` class: media/render.css
+// styles its blocks and lets the browser skip those off screen.
 export type { CodeAction } from './codeActions';
 export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handlers';
 export { highlightAll } from './lazyHighlight';
