@@ -180,6 +180,17 @@ describe('streaming view', () => {
     assert.equal(await p.call('streamFrame'), false);
   });
 
+  it('ignores text that arrives after finish()', async () => {
+    const p = page();
+    await p.call('streamStart');
+    await p.call('streamAppend', ['Complete answer.']);
+    const finished = await p.call('streamFinish');
+    await p.call('streamAppend', [' Late delta.']);
+    assert.equal(await p.call('streamFrame'), false);
+    assert.equal(await p.call('streamSource'), 'Complete answer.');
+    assert.equal((await p.call('facts')).html, finished.html);
+  });
+
   it('getSource returns everything appended, across committed blocks', async () => {
     const p = page();
     const text = generateAnswer({ size: 4_000, codeBlocks: 2, seed: 12 });

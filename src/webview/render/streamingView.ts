@@ -8,7 +8,7 @@ import { StreamingCodeBlock } from './streamingCodeBlock';
 export interface StreamingView {
   /** Adds a piece of the answer; the DOM follows on the next animation frame. */
   append(delta: string): void;
-  /** Renders everything received, synchronously; the view is then complete and takes no more text. */
+  /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
   finish(): void;
   /** The whole Markdown received so far. */
   getSource(): string;
@@ -179,8 +179,7 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
 
   return {
     append(delta) {
-      if (finished || disposed) throw new Error('append after finish or dispose');
-      if (delta === '') return;
+      if (finished || disposed || delta === '') return;
       tail += delta;
       cancelFrame ??= schedule(frame);
     },
