@@ -70,16 +70,11 @@ async function longestTaskMs(page: RenderPage, work: () => Promise<unknown>): Pr
   return longest;
 }
 
-interface Figures {
-  readonly cpuMs: number;
-  readonly longestTaskMs: number;
-}
-
-/** Main-thread CPU of `work` (median of `runs`), and the longest task of one more, traced, run. */
-async function measure(page: RenderPage, cdp: CDPSession, runs: number, work: () => Promise<unknown>): Promise<Figures> {
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) cpu.push(await mainThreadMs(page, cdp, work));
-  return { cpuMs: median(cpu), longestTaskMs: await longestTaskMs(page, work) };
+/** Main-thread CPU of `work`, median of `runs`. */
+async function cpuMs(page: RenderPage, cdp: CDPSession, runs: number, work: () => Promise<unknown>): Promise<number> {
+  const runsMs: number[] = [];
+  for (let i = 0; i < runs; i++) runsMs.push(await mainThreadMs(page, cdp, work));
+  return median(runsMs);
 }
 
 export async function run(): Promise<void> {
@@ -97,61 +92,85 @@ export async function run(): Promise<void> {
     say(`answer: ${(answer.length / 1000).toFixed(1)} KB, ${CODE_BLOCKS} code blocks, ${deltas.toLocaleString('en')} deltas; figures are main-thread CPU time (script, style, layout, paint)`);
 
     // Warm up the JIT on everything measured below.
-    for (let i = 0; i < 3; i++) await page.call('benchRenderOnce', answer, true);
-    await page.call('benchStream', answer.slice(0, 20_000), cuts.filter((cut) => cut < 20_000), 10);
-    await page.call('benchConversation', conversation.slice(0, 200), true);
+    for (let i = 0; i < 3; i++) await mainThreadMs(page, cdp, () => page.call('benchRenderOnce', answer, true));
+    await mainThreadMs(page, cdp, () => page.call('benchStream', answer.slice(0, 20_000), cuts.filter((cut) => cut < 20_000), 10));
+    await mainThreadMs(page, cdp, () => page.call('benchConversation', conversation.slice(0, 200), true));
+    await page.call('benchReset');
 
-    const once = await measure(page, cdp, 5, () => page.call('benchRenderOnce', answer, true));
-    const onceLazy = await measure(page, cdp, 5, () => page.call('benchRenderOnce', answer, false));
-    say(`render the final text once (renderStatic, all code highlighted, layout, paint): ${ms(once.cpuMs)}, longest task ${ms(once.longestTaskMs)}`);
-    say(`  (as history renders it, code highlighted only once near the viewport: ${ms(onceLazy.cpuMs)})`);
-
-    let tenPerFrameMs = Number.NaN;
+    // CPU figures first: a trace leaves the page slower for a while, so the traced runs (longest
+    // task) come after all of them.
+    const work = {
+      once: () => page.call('benchRenderOnce', answer, true),
+      onceLazy: () => page.call('benchRenderOnce', answer, false),
+      stream10: () => page.call('benchStream', answer, cuts, 10),
+      stream50: () => page.call('benchStream', answer, cuts, 50),
+      burst: () => page.call('benchStreamBurst', answer, cuts),
+      conversation: () => page.call('benchConversation', conversation, false),
+      conversationMany: () => page.call('benchConversation', conversation, true),
+    };
+    const once = await cpuMs(page, cdp, 5, work.once);
+    const onceLazy = await cpuMs(page, cdp, 5, work.onceLazy);
+    const streams = [];
     for (const perFrame of [10, 50]) {
       const frames = Math.ceil(deltas / perFrame);
       let stats = { renderMs: 0, longestRenderMs: 0, scrollMs: 0 };
-      const streamed = await measure(page, cdp, 1, async () => {
+      const total = await mainThreadMs(page, cdp, async () => {
         stats = await page.call('benchStream', answer, cuts, perFrame);
       });
-      if (perFrame === 10) tenPerFrameMs = streamed.cpuMs;
       const floor = await mainThreadMs(page, cdp, () => page.call('benchFrameFloor', answer, frames));
+      streams.push({ perFrame, frames, total, floor, stats });
+    }
+    let burstFrames = 0;
+    const burst = await mainThreadMs(page, cdp, async () => {
+      burstFrames = (await work.burst()).frames;
+    });
+    const naive = (await page.call('benchNaive', answer, cuts, NAIVE_EVERY)) * NAIVE_EVERY;
+    const opened = [];
+    for (const batch of [false, true]) {
+      let inPage = { renderMs: 0, layoutMs: 0 };
+      const total = await cpuMs(page, cdp, 3, async () => {
+        inPage = await page.call('benchConversation', conversation, batch);
+      });
+      opened.push({ batch, total, inPage });
+    }
+
+    const longest = {
+      once: await longestTaskMs(page, work.once),
+      stream10: await longestTaskMs(page, work.stream10),
+      stream50: await longestTaskMs(page, work.stream50),
+      burst: await longestTaskMs(page, work.burst),
+      conversation: await longestTaskMs(page, work.conversation),
+      conversationMany: await longestTaskMs(page, work.conversationMany),
+    };
+
+    say(`render the final text once (renderStatic, all code highlighted, layout, paint): ${ms(once)}, longest task ${ms(longest.once)}`);
+    say(`  (as history renders it, code highlighted only once near the viewport: ${ms(onceLazy)})`);
+    for (const { perFrame, frames, total, floor, stats } of streams) {
       say(
-        `streamed, ${perFrame} deltas per animation frame (${frames.toLocaleString('en')} frames): ${ms(streamed.cpuMs)} = ${(streamed.cpuMs / once.cpuMs).toFixed(1)}× render once; ` +
-          `longest task ${ms(streamed.longestTaskMs)}; wall time in the view's own frame work ${ms(stats.renderMs)} (longest ${ms(stats.longestRenderMs)}), ` +
-          `in keeping the end in view ${ms(stats.scrollMs)}`,
+        `streamed, ${perFrame} deltas per animation frame (${frames.toLocaleString('en')} frames): ${ms(total)} = ${(total / once).toFixed(1)}× render once; ` +
+          `longest task ${ms(perFrame === 10 ? longest.stream10 : longest.stream50)}; wall time in the view's own frame work ${ms(stats.renderMs)} ` +
+          `(longest ${ms(stats.longestRenderMs)}), in keeping the end in view ${ms(stats.scrollMs)}`,
       );
       say(
         `  floor: ${frames.toLocaleString('en')} frames that only add a word at the end of the rendered answer and keep it in view cost ${ms(floor)} ` +
-          `(${(floor / once.cpuMs).toFixed(1)}× render once) with any renderer; above that floor the streaming view costs ${ms(streamed.cpuMs - floor)} = ` +
-          `${((streamed.cpuMs - floor) / once.cpuMs).toFixed(1)}× render once`,
+          `(${(floor / once).toFixed(1)}× render once) with any renderer; above that floor the streaming view costs ${ms(total - floor)} = ` +
+          `${((total - floor) / once).toFixed(1)}× render once`,
       );
     }
-    let burstFrames = 0;
-    const burst = await measure(page, cdp, 1, async () => {
-      burstFrames = (await page.call('benchStreamBurst', answer, cuts)).frames;
-    });
     say(
-      `streamed, each delta its own task as fast as they come, finish() once caught up (${burstFrames} frames, as the browser makes them): ${ms(burst.cpuMs)} = ` +
-        `${(burst.cpuMs / once.cpuMs).toFixed(1)}× render once; longest task ${ms(burst.longestTaskMs)}`,
+      `streamed, each delta its own task as fast as they come, finish() once caught up (${burstFrames} frames, as the browser makes them): ${ms(burst)} = ` +
+        `${(burst / once).toFixed(1)}× render once; longest task ${ms(longest.burst)}`,
     );
-
-    const sampled = await page.call('benchNaive', answer, cuts, NAIVE_EVERY);
-    const naive = sampled * NAIVE_EVERY;
     say(
-      `naive full re-render on every delta: ~${(naive / 1000).toFixed(0)} s = ${(naive / once.cpuMs).toFixed(0)}× render once ` +
+      `naive full re-render on every delta: ~${(naive / 1000).toFixed(0)} s = ${(naive / once).toFixed(0)}× render once ` +
         `(renderStatic of the whole source so far, script only, wall time, measured on every ${NAIVE_EVERY}th delta = ` +
         `${Math.ceil(deltas / NAIVE_EVERY)} renders and extrapolated ×${NAIVE_EVERY}); the streaming view at 10 deltas per frame costs ` +
-        `${((tenPerFrameMs / naive) * 100).toFixed(2)}% of that`,
+        `${((streams[0].total / naive) * 100).toFixed(2)}% of that`,
     );
-
-    for (const batch of [false, true]) {
-      let inPage = { renderMs: 0, layoutMs: 0 };
-      const opened = await measure(page, cdp, 3, async () => {
-        inPage = await page.call('benchConversation', conversation, batch);
-      });
+    for (const { batch, total, inPage } of opened) {
       say(
         `open a ${MESSAGES.toLocaleString('en')}-message conversation (${conversationKb.toFixed(0)} KB) with ${batch ? 'renderStaticMany (one call)' : 'renderStatic per message'}: ` +
-          `${ms(opened.cpuMs)} to rendered, laid out and painted; longest task ${ms(opened.longestTaskMs)} ` +
+          `${ms(total)} to rendered, laid out and painted (median of 3); longest task ${ms(batch ? longest.conversationMany : longest.conversation)} ` +
           `(in the page: render ${ms(inPage.renderMs)} + layout ${ms(inPage.layoutMs)} wall)`,
       );
     }
