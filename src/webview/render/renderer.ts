@@ -1,7 +1,7 @@
 import type { default as MarkdownIt, Token } from 'markdown-it';
 import { type ParsedText, parsedText } from './blocks';
 import { type CodeToolbarFactory, codeToolbarFactory } from './codeToolbar';
-import { completeCodeBlocks, type Highlighting } from './completeCodeBlock';
+import { completeCodeBlocks, type Highlighting } from './completeCodeBlocks';
 import { createMarkdownIt } from './markdown';
 import type { RenderEnv } from './renderEnv';
 import { sanitizeToFragment } from './sanitize';
