@@ -30,7 +30,7 @@ export function highlightWhenVisible(code: Element, content: CodeBlockContent): 
 }
 
 /** Highlights `code` now if it is waiting. */
-export function highlightNow(code: Element): void {
+function highlightNow(code: Element): void {
   const content = pending.get(code);
   if (!content) return;
   forget(code);

@@ -24,10 +24,3 @@ export function indexLines(text: string): LineIndex {
   terminators.push('');
   return { starts, terminators };
 }
-
-/** The source of lines [from, to) of an indexed text (`to` past the last line means to the end). */
-export function sliceLines(text: string, index: LineIndex, from: number, to: number): string {
-  const start = index.starts[from] ?? text.length;
-  const end = to < index.starts.length ? index.starts[to] : text.length;
-  return text.slice(start, end);
-}
