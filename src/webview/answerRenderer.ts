@@ -28,6 +28,13 @@ export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerAct
       container.classList.add('chorus-markdown');
       container.replaceChildren(markdown.renderStatic(text));
     },
+    renderStaticMany: (items) => {
+      const fragments = markdown.renderStaticMany(items.map((item) => item.markdown));
+      items.forEach((item, i) => {
+        item.container.classList.add('chorus-markdown');
+        item.container.replaceChildren(fragments[i]!);
+      });
+    },
     installHandlers: (root) => {
       installLinkAndCodeHandlers(root, {
         onOpenLink: (url) => actions.openLink(url),

@@ -15,6 +15,8 @@ export interface StreamingAnswer {
 export interface AnswerRenderer {
   stream(container: HTMLElement): StreamingAnswer;
   renderStatic(container: HTMLElement, markdown: string): void;
+  /** Many stored answers at once (opening a conversation): one sanitising pass for all. */
+  renderStaticMany(items: ReadonlyArray<{ readonly container: HTMLElement; readonly markdown: string }>): void;
 }
 
 export interface MessageListCallbacks {
@@ -74,7 +76,9 @@ export class MessageList {
 
   show(conversation: Conversation, empty: HTMLElement): void {
     this.answers.clear();
-    this.list.replaceChildren(...(conversation.turns.length ? conversation.turns.map((t) => this.renderTurn(t)) : [empty]));
+    const stored: Array<{ container: HTMLElement; markdown: string }> = [];
+    this.list.replaceChildren(...(conversation.turns.length ? conversation.turns.map((t) => this.renderTurn(t, stored)) : [empty]));
+    this.renderer.renderStaticMany(stored);
     this.stickToBottom = true;
     this.scrollToBottom();
   }
@@ -150,8 +154,9 @@ export class MessageList {
     }
   }
 
-  private renderTurn(turn: Turn): HTMLElement {
-    return turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn);
+  /** With `deferred`, stored answers are queued there for one batch render instead of rendered one by one. */
+  private renderTurn(turn: Turn, deferred?: Array<{ container: HTMLElement; markdown: string }>): HTMLElement {
+    return turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn, deferred);
   }
 
   private renderUser(turn: UserTurn): HTMLElement {
@@ -202,7 +207,7 @@ export class MessageList {
     box.focus();
   }
 
-  private renderAssistant(turn: AssistantTurn): HTMLElement {
+  private renderAssistant(turn: AssistantTurn, deferred?: Array<{ container: HTMLElement; markdown: string }>): HTMLElement {
     const content = el('div', { class: 'answer markdown-body' });
     const status = el('div', { class: 'turn-status' });
     const footer = el('footer', { class: 'turn-footer' });
@@ -227,7 +232,8 @@ export class MessageList {
       if (turn.text) view.stream!.append(turn.text);
       footer.append(iconButton('debug-stop', this.strings.stop, () => this.callbacks.stop(turn.id), true));
     } else {
-      this.renderer.renderStatic(content, turn.text);
+      if (deferred) deferred.push({ container: content, markdown: turn.text });
+      else this.renderer.renderStatic(content, turn.text);
       this.renderStatus(view, turn.id, turn.status, turn.error);
       this.renderFooter(view, turn.id, turn.status, turn.metrics);
     }

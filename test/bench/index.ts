@@ -3,9 +3,13 @@
 // Add a benchmark by writing `<name>.bench.ts` exporting a Benchmark and listing it here.
 
 import type { Benchmark } from './benchmark';
+import { run as runChatRender } from './chatRender.bench';
 import { providerStreaming } from './providerStreaming.bench';
 
-const BENCHMARKS: readonly Benchmark[] = [providerStreaming];
+/** The chat panel's rendering in Chromium on the real webview bundle; it prints its own lines. */
+const chatRender: Benchmark = { name: 'chat panel rendering (Chromium)', run: () => runChatRender() };
+
+const BENCHMARKS: readonly Benchmark[] = [providerStreaming, chatRender];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
