@@ -20,9 +20,9 @@ export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerAct
     taskOpen: strings.taskOpen,
   });
   return {
-    stream: (container) => {
+    stream: (container, onFrame) => {
       container.classList.add('chorus-markdown');
-      return createStreamingView(container, markdown);
+      return createStreamingView(container, markdown, { onFrame });
     },
     renderStatic: (container, text) => {
       container.classList.add('chorus-markdown');

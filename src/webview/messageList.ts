@@ -13,7 +13,8 @@ export interface StreamingAnswer {
 
 /** What the list needs from the Markdown renderer. */
 export interface AnswerRenderer {
-  stream(container: HTMLElement): StreamingAnswer;
+  /** `onFrame` runs after each frame the view rendered (the place to keep the end in view). */
+  stream(container: HTMLElement, onFrame: () => void): StreamingAnswer;
   renderStatic(container: HTMLElement, markdown: string): void;
   /** Many stored answers at once (opening a conversation): one sanitising pass for all. */
   renderStaticMany(items: ReadonlyArray<{ readonly container: HTMLElement; readonly markdown: string }>): void;
@@ -107,7 +108,6 @@ export class MessageList {
     this.clearWaiting(view);
     view.text += text;
     view.stream.append(text);
-    this.followOutput();
   }
 
   finish(turnId: string, status: TurnStatus, metrics?: TurnMetrics, error?: TurnError): void {
@@ -227,7 +227,7 @@ export class MessageList {
       footer,
     );
     const streaming = turn.status === 'streaming';
-    const view: AnswerView = { root, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content) } : {}) };
+    const view: AnswerView = { root, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content, () => this.keepEndInView()) } : {}) };
     if (streaming) {
       if (turn.text) view.stream!.append(turn.text);
       footer.append(iconButton('debug-stop', this.strings.stop, () => this.callbacks.stop(turn.id), true));
@@ -271,6 +271,15 @@ export class MessageList {
         status !== 'streaming' ? iconButton('refresh', this.strings.regenerate, () => this.callbacks.regenerate(turnId)) : null,
       ),
     );
+  }
+
+  /** After the streaming view rendered a frame: scroll now, in the same frame, if the user has not scrolled up. */
+  private keepEndInView(): void {
+    if (!this.stickToBottom) {
+      this.jump.hidden = false;
+      return;
+    }
+    this.list.scrollTop = this.list.scrollHeight;
   }
 
   private followOutput(): void {
