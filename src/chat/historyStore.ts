@@ -1,6 +1,6 @@
 // Conversations on disk, one JSON file each in the extension's global storage. Writes are atomic
-// (temporary file, fsync, rename), so an interrupted write leaves the old or the new file, never
-// half of one. A file that cannot be read is set aside (renamed *.corrupt) with a warning, never a
+// (temporary file, fsync, rename) and one at a time per conversation, so an interrupted write leaves
+// the old or the new file, never half of one, and overlapping saves leave the last one. A file that cannot be read is set aside (renamed *.corrupt) with a warning, never a
 // crash. No `vscode` import: the host passes the folder and a warning callback.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
@@ -13,6 +13,8 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export class HistoryStore {
   /** Summaries cached after the first listing, kept in step by save and delete. */
   private summaries: Map<string, ConversationSummary> | undefined;
+  /** The save under way (or last queued) for each conversation. */
+  private readonly saving = new Map<string, Promise<void>>();
 
   constructor(
     private readonly dir: string,
@@ -39,22 +41,43 @@ export class HistoryStore {
 
   async save(conversation: Conversation): Promise<void> {
     if (!ID_PATTERN.test(conversation.id)) throw new Error(`invalid conversation id ${conversation.id}`);
+    // Saves of one conversation run one after another, so an older one never lands last.
+    const previous = this.saving.get(conversation.id) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(() => this.write(conversation));
+    this.saving.set(conversation.id, current);
+    try {
+      await current;
+    } finally {
+      if (this.saving.get(conversation.id) === current) this.saving.delete(conversation.id);
+    }
+  }
+
+  private async write(conversation: Conversation): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
     const target = this.file(conversation.id);
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    // A name no other write shares (two in the same millisecond would otherwise write one file).
+    const temp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     const handle = await fs.open(temp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(conversation));
-      await handle.sync();
-    } finally {
-      await handle.close();
+      try {
+        await handle.writeFile(JSON.stringify(conversation));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temp, target);
+    } catch (error) {
+      // A failed write (a full disk) leaves the old file and no half-written one beside it.
+      await fs.rm(temp, { force: true });
+      throw error;
     }
-    await fs.rename(temp, target);
     this.summaries?.set(conversation.id, summarize(conversation));
   }
 
   async delete(id: string): Promise<void> {
     if (!ID_PATTERN.test(id)) return;
+    // After any save under way, which would otherwise bring the file back.
+    await this.saving.get(id)?.catch(() => undefined);
     await fs.rm(this.file(id), { force: true });
     this.summaries?.delete(id);
   }
