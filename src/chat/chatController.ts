@@ -249,7 +249,11 @@ export class ChatController {
     if (flagged) {
       await this.deps.store.delete(conversationId);
       this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage() });
-      if (this.conversation.id === conversationId) await this.newConversation();
+      if (this.conversation.id === conversationId) {
+        await this.newConversation();
+        // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.
+        this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
+      }
       return;
     }
     const end = this.now();

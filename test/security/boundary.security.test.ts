@@ -9,11 +9,11 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import { ask, splitAnswer } from './chatUi';
-import { chorusLog, findExtensionHost, pollUntil, unhandledErrors } from './extensionHost';
+import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { fuzzedMessages } from './fuzz';
 import { createRandom, securitySeed } from './random';
-import { type Session, session, settingsFile } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, session, settingsFile } from './session';
 
 const REFUSED = 'Ignored a malformed message from the chat webview';
 
@@ -87,7 +87,7 @@ describe('The webview → host boundary under fuzzed messages', function () {
     const turns = await frame.locator('article.turn').count();
     const logBefore = chorusLog(s.server.userDataDir);
     const refusedBefore = logBefore.split(REFUSED).length - 1;
-    const unhandledBefore = unhandledErrors(s.server.userDataDir).length;
+    const hostErrors = hostErrorMark(s);
 
     await postFromWebview(frame, messages);
     const log = await pollUntil(() => chorusLog(s.server.userDataDir), (text) => text.split(REFUSED).length - 1 >= refusedBefore + messages.length, 30_000);
@@ -110,7 +110,7 @@ describe('The webview → host boundary under fuzzed messages', function () {
     assert.equal(filesAfter, files, 'no file was touched');
     assert.equal(await frame.locator('article.turn').count(), turns + 2, 'the conversation only grew by the follow-up prompt and its answer');
     assert.equal(status, 'done', 'the panel still answers');
-    assert.equal(unhandledErrors(s.server.userDataDir).length, unhandledBefore, 'no unhandled error in the extension host');
+    assert.deepEqual(hostErrorsSince(s, hostErrors), [], 'no unhandled error in the extension host');
   });
 
   it('values the renderer would never send (exotic types, huge nesting) do not crash anything', async () => {

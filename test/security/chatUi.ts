@@ -1,8 +1,12 @@
 // Moves on the real chat panel and workbench that several security suites share.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { sseReply, type Reply, type SsePiece, textChunks } from '../fixtures/fakeProvider';
 import { composer } from '../e2e/chatPanel';
+import type { Conversation } from '../../src/shared/conversation';
 import { type Random, randomPieces } from './random';
+import type { Session } from './session';
 
 export type AnswerStatus = 'done' | 'stopped' | 'error';
 
@@ -75,3 +79,20 @@ export async function clearToasts(page: Page): Promise<void> {
     await close.click();
   }
 }
+
+/** Every conversation Chorus has saved in this session's history. */
+export function savedConversations(s: Session): Conversation[] {
+  const dir = path.join(s.server.userDataDir, 'User', 'globalStorage', 'chorus-dev.chorus', 'conversations');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .flatMap((name) => {
+      try {
+        return [JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Conversation];
+      } catch {
+        return [];
+      }
+    });
+}
+

@@ -143,17 +143,24 @@ export function extensionHostLog(userDataDir: string): string {
     .join('');
 }
 
-/** Lines of the extension host log that report an unhandled promise rejection or uncaught exception. */
-export function unhandledErrors(userDataDir: string): string[] {
+/**
+ * Errors the extension host logged: an unhandled rejection or uncaught exception (from any
+ * extension) is written there as "[error] Error: …", with its stack on the following lines.
+ */
+export function extensionHostErrors(userDataDir: string): string[] {
   return extensionHostLog(userDataDir)
     .split('\n')
-    .filter((line) => /rejected promise not handled|unhandled ?rejection|uncaught ?exception/i.test(line));
+    .filter((line) => /^\S+ \S+ \[error\]/.test(line));
 }
 
-/** Polls `read` until `done` says yes (or about `limitMs` passed); returns the last value read. */
+/** The workbench's console line for an unhandled rejection in the extension host. */
+export const UNHANDLED_IN_HOST = /\[Extension Host\].*(rejected promise not handled|uncaught)/i;
+
+/** Polls `read` until `done` says yes (or `limitMs` passed); returns the last value read. */
 export async function pollUntil<T>(read: () => T | Promise<T>, done: (value: T) => boolean, limitMs = 10_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
   let value = await read();
-  for (let waited = 0; !done(value) && waited < limitMs; waited += 100) {
+  while (!done(value) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await read();
   }

@@ -17,7 +17,7 @@ import { runCommand } from '../e2e/workbench';
 import { startFakeProvider, type FakeProvider } from '../fixtures/fakeProvider';
 import { startFakeQianfan, type FakeQianfan } from '../fixtures/fakeQianfan';
 import { type Canary, startCanary } from './canary';
-import { ExtensionHostInspector, findExtensionHost, inspectorEnv, pollUntil } from './extensionHost';
+import { ExtensionHostInspector, extensionHostErrors, findExtensionHost, inspectorEnv, pollUntil, UNHANDLED_IN_HOST } from './extensionHost';
 import { WebviewMonitor } from './webviewMonitor';
 
 export const FAKE_MODEL = 'fake-model';
@@ -44,8 +44,10 @@ export interface Session {
   readonly host: ExtensionHostInspector;
   /** The chat panel's webview frame, opened and armed (opens the view if it is not shown). */
   chat(): Promise<Frame>;
-  /** Merges `patch` into the user settings file, as editing settings.json does. */
-  updateSettings(patch: Record<string, unknown>): void;
+  /** Merges `patch` into the user settings through the settings.json editor (paste, save, close). */
+  updateSettings(patch: Record<string, unknown>): Promise<void>;
+  /** Workbench console lines reporting an unhandled rejection or exception in the extension host. */
+  readonly hostConsoleErrors: string[];
   /** Every secret the session holds, including Qianfan access tokens the fake issued. */
   secrets(): string[];
 }
@@ -98,17 +100,29 @@ async function openSession(): Promise<Session> {
     env: inspectorEnv(inspectorPort),
     settings: {
       'chorus.provider': 'openai',
-      'chorus.openai.baseUrl': fake.baseUrl,
       'chorus.openai.model': FAKE_MODEL,
-      'chorus.qianfan.baseUrl': qianfan.baseUrl,
       'chorus.qianfan.endpoint': 'chatglm3_6b',
       'chorus.qianfan.auth': 'accessToken',
       // The shortest waits the settings allow, so stalls are found in seconds.
       'chorus.request.connectTimeoutSeconds': 2,
       'chorus.request.idleTimeoutSeconds': 5,
       'extensions.ignoreRecommendations': true,
+      // The suite edits settings.json by typing into it: nothing may be added to what it types.
+      'editor.autoClosingBrackets': 'never',
+      'editor.autoClosingQuotes': 'never',
+      'editor.autoSurround': 'never',
+      'editor.autoIndent': 'none',
+      'editor.formatOnType': false,
+      'editor.formatOnSave': false,
     },
   });
+  // Base URLs are machine-scoped settings: in a remote window (code-server) they belong in the
+  // remote machine's settings, where VS Code keeps honouring them after the user settings are edited.
+  fs.mkdirSync(path.join(server.userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(
+    path.join(server.userDataDir, 'Machine', 'settings.json'),
+    JSON.stringify({ 'chorus.openai.baseUrl': fake.baseUrl, 'chorus.qianfan.baseUrl': qianfan.baseUrl }, null, 2),
+  );
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
@@ -116,6 +130,10 @@ async function openSession(): Promise<Session> {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const monitor = await WebviewMonitor.install(context);
     const page = await context.newPage();
+    const hostConsoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (UNHANDLED_IN_HOST.test(message.text())) hostConsoleErrors.push(message.text());
+    });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     // Chorus activates when its view opens: then the extension host is up and settled.
@@ -139,11 +157,11 @@ async function openSession(): Promise<Session> {
         await monitor.arm(chatFrame);
         return chatFrame;
       },
-      updateSettings: (patch) => {
-        const file = settingsFile(server);
-        const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-        fs.writeFileSync(file, JSON.stringify({ ...settings, ...patch }, null, 2));
+      updateSettings: async (patch) => {
+        const settings = JSON.parse(fs.readFileSync(settingsFile(server), 'utf8')) as Record<string, unknown>;
+        await editUserSettings(page, settingsFile(server), JSON.stringify({ ...settings, ...patch }));
       },
+      hostConsoleErrors,
       secrets: () => [keys.openai, keys.qianfanApiKey, keys.qianfanSecretKey, ...qianfan.tokens.map((t) => t.token)],
     };
     monitor.setSecrets(() => current.secrets());
@@ -183,4 +201,39 @@ export async function setKeyThroughUi(page: Page, providerLabel: string, values:
   }
   await page.locator('.notifications-toasts .notification-toast', { hasText: /key for .* is saved/ }).first().waitFor();
   await page.keyboard.press('Escape');
+}
+
+/**
+ * Replaces the user settings the way a user edits settings.json: Preferences: Open User Settings
+ * (JSON), select all, type the new text, save, close. (code-server does not notice the file
+ * changing on disk.) One line of JSON, and the session's settings turn off auto-closing and
+ * auto-indent, so the editor saves exactly what was typed.
+ */
+async function editUserSettings(page: Page, file: string, json: string): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings (JSON)');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  // The file's text is on screen: the editor is ready for input.
+  await editor.locator('.view-lines', { hasText: 'workbench.startupEditor' }).waitFor();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(json);
+  await page.keyboard.press('Control+S');
+  const saved = await pollUntil(() => fs.readFileSync(file, 'utf8'), (text) => text === json, 10_000);
+  await page.keyboard.press('Control+W');
+  if (saved !== json) throw new Error(`settings.json was not saved as typed:\n${saved.slice(0, 500)}`);
+}
+
+export interface HostErrorMark {
+  readonly log: number;
+  readonly console: number;
+}
+
+/** Where the extension host's error reports stand now. */
+export function hostErrorMark(s: Session): HostErrorMark {
+  return { log: extensionHostErrors(s.server.userDataDir).length, console: s.hostConsoleErrors.length };
+}
+
+/** Unhandled rejections and uncaught exceptions reported by the extension host since `mark`. */
+export function hostErrorsSince(s: Session, mark: HostErrorMark): string[] {
+  return [...extensionHostErrors(s.server.userDataDir).slice(mark.log), ...s.hostConsoleErrors.slice(mark.console)];
 }

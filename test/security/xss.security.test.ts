@@ -3,11 +3,8 @@
 // any script that runs, any CSP violation, any forbidden markup and any request; a canary server
 // counts what reaches it. The rendered text is also checked against what was sent (history file).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import type { Conversation } from '../../src/shared/conversation';
-import { ask, newChat, splitAnswer } from './chatUi';
+import { ask, newChat, savedConversations, splitAnswer } from './chatUi';
 import { corpusCounts, xssPayloads } from './corpus';
 import { pollUntil } from './extensionHost';
 import { figure } from './figures';
@@ -15,22 +12,6 @@ import { createRandom, securitySeed } from './random';
 import { type Session, session } from './session';
 
 const BATCH = 24;
-
-/** Every conversation Chorus has saved in this session's history. */
-export function savedConversations(s: Session): Conversation[] {
-  const dir = path.join(s.server.userDataDir, 'User', 'globalStorage', 'chorus-dev.chorus', 'conversations');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .flatMap((name) => {
-      try {
-        return [JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Conversation];
-      } catch {
-        return [];
-      }
-    });
-}
 
 describe('XSS: public payloads streamed as answers into the real chat webview', function () {
   this.timeout(20 * 60_000);
