@@ -128,13 +128,8 @@ export class Composer {
       reader.readAsDataURL(file);
       return;
     }
-    const text = e.clipboardData?.getData('text/plain') ?? '';
-    const room = LIMITS.text - (this.input.value.length - (this.input.selectionEnd - this.input.selectionStart));
-    if (text.length > room) {
-      // Refuse rather than silently cut: the user should decide what to send.
-      e.preventDefault();
-      this.showMessage(format(this.strings.pasteTooLong, text.length.toLocaleString(), LIMITS.text.toLocaleString()));
-    }
+    const refused = refuseLongPaste(this.input, e, this.strings);
+    if (refused) this.showMessage(refused);
   }
 
   private submit(): void {
@@ -169,6 +164,19 @@ export class Composer {
     );
     this.chips.hidden = this.attachments.length === 0;
   }
+}
+
+/**
+ * Refuses a paste that would make `box` longer than LIMITS.text, which the host would not accept
+ * (the box's maxlength would cut it silently instead). Returns the message to show, or '' when the
+ * paste fits. Refused rather than cut: the user should decide what to send.
+ */
+export function refuseLongPaste(box: HTMLTextAreaElement, e: ClipboardEvent, strings: WebviewStrings): string {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  const room = LIMITS.text - (box.value.length - (box.selectionEnd - box.selectionStart));
+  if (text.length <= room) return '';
+  e.preventDefault();
+  return format(strings.pasteTooLong, text.length.toLocaleString(), LIMITS.text.toLocaleString());
 }
 
 export function chipLabel(attachment: Extract<Attachment, { kind: 'code' }>): string {

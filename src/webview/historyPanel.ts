@@ -1,6 +1,6 @@
 // Past conversations, newest first, searchable; each can be opened, exported or deleted.
 import type { ConversationSummary } from '../shared/conversation';
-import type { WebviewStrings } from '../shared/protocol';
+import { LIMITS, type WebviewStrings } from '../shared/protocol';
 import { el, iconButton } from './dom';
 
 export interface HistoryCallbacks {
@@ -22,7 +22,8 @@ export class HistoryPanel {
     private readonly callbacks: HistoryCallbacks,
     private readonly locale: string,
   ) {
-    this.input = el('input', { class: 'history-search', attrs: { type: 'search', placeholder: strings.searchHistory, 'aria-label': strings.searchHistory } });
+    // Longer queries are cut to the length the host takes (a longer one would be refused, and the list left stale).
+    this.input = el('input', { class: 'history-search', attrs: { type: 'search', placeholder: strings.searchHistory, 'aria-label': strings.searchHistory, maxlength: String(LIMITS.query) } });
     this.input.addEventListener('input', () => {
       if (this.searchTimer !== undefined) clearTimeout(this.searchTimer);
       this.searchTimer = window.setTimeout(() => this.callbacks.search(this.input.value), 150);

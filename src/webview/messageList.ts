@@ -2,8 +2,8 @@
 // place, with per-turn actions, metrics, inline errors, a rate-limit countdown, and auto-scroll
 // that yields to the user's own scrolling.
 import type { AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
-import type { WebviewStrings } from '../shared/protocol';
-import { chipLabel } from './composer';
+import { LIMITS, type WebviewStrings } from '../shared/protocol';
+import { chipLabel, refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
 
 export interface StreamingAnswer {
@@ -183,8 +183,17 @@ export class MessageList {
   private startEdit(root: HTMLElement, turn: UserTurn): void {
     const textNode = root.querySelector('.user-text');
     if (!textNode || root.querySelector('.edit-box')) return;
-    const box = el('textarea', { class: 'edit-box', attrs: { rows: '3', 'aria-label': this.strings.edit } });
+    // The same limit as the composer: the host refuses a longer prompt, so the box never holds one.
+    const box = el('textarea', { class: 'edit-box', attrs: { rows: '3', 'aria-label': this.strings.edit, maxlength: String(LIMITS.text) } });
     box.value = turn.text;
+    const message = el('div', { class: 'composer-message', attrs: { role: 'status' } });
+    message.hidden = true;
+    const showMessage = (text: string): void => {
+      message.textContent = text;
+      message.hidden = !text;
+    };
+    box.addEventListener('paste', (e) => showMessage(refuseLongPaste(box, e, this.strings)));
+    box.addEventListener('input', () => showMessage(''));
     const done = (): void => {
       editor.remove();
       (textNode as HTMLElement).hidden = false;
@@ -194,7 +203,7 @@ export class MessageList {
       done();
     }, true);
     save.classList.add('primary');
-    const editor = el('div', { class: 'edit-form' }, box, el('div', { class: 'edit-actions' }, save, iconButton('close', this.strings.cancel, done, true)));
+    const editor = el('div', { class: 'edit-form' }, box, message, el('div', { class: 'edit-actions' }, save, iconButton('close', this.strings.cancel, done, true)));
     box.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') done();
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
