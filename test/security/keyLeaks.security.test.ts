@@ -12,7 +12,7 @@ import { openaiErrorReply, sseReply, textChunks } from '../fixtures/fakeProvider
 import { qianfanJsonReply } from '../fixtures/fakeQianfan';
 import { runCommand } from '../e2e/workbench';
 import { ask, clearToasts, newChat } from './chatUi';
-import { chorusLog, extensionHostLog } from './extensionHost';
+import { chorusLog, extensionHostLog, pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { type Session, session, settingsFile } from './session';
 
@@ -148,7 +148,10 @@ describe('Key leaks: the keys are nowhere but in SecretStorage', function () {
       const g = globalThis as unknown as { localStorage: Record<string, string>; sessionStorage: Record<string, string> };
       return JSON.stringify({ ...g.localStorage }) + JSON.stringify({ ...g.sessionStorage });
     }));
-    scanText('chat webview DOM (and its restored state)', (await frame.content()) + ((await frame.parentFrame()?.content()) ?? ''), marker);
+    // The panel as it is now (the frame VS Code shows after the reload), once its conversation is drawn.
+    frame = await s.chat();
+    const chatDom = await pollUntil(() => frame.evaluate('document.documentElement.outerHTML') as Promise<string>, (html) => html.includes(marker), 10_000);
+    scanText('chat webview DOM (and its restored state)', chatDom + ((await frame.parentFrame()?.content()) ?? ''), marker);
     places.set('webview ↔ host messages and setState calls', [...new Set(s.monitor.trafficLeaks)]);
     scanText('workbench DOM (notifications, editors, status bar)', await s.page.content(), 'Chorus');
     scanText('exported conversation (Markdown)', exported, marker);

@@ -44,7 +44,7 @@ export interface Session {
   readonly host: ExtensionHostInspector;
   /** The chat panel's webview frame, opened and armed (opens the view if it is not shown). */
   chat(): Promise<Frame>;
-  /** Merges `patch` into the user settings through the settings.json editor (paste, save, close). */
+  /** Merges `patch` into the user settings through the settings.json editor (type, save, close). */
   updateSettings(patch: Record<string, unknown>): Promise<void>;
   /** Workbench console lines reporting an unhandled rejection or exception in the extension host. */
   readonly hostConsoleErrors: string[];
@@ -73,6 +73,7 @@ export async function closeSession(): Promise<void> {
   await current.qianfan.close();
   await current.canary.close();
   fs.rmSync(current.folder, { recursive: true, force: true });
+  fs.rmSync(current.server.extensionsDir, { recursive: true, force: true });
 }
 
 export function settingsFile(server: CodeServer): string {
@@ -174,6 +175,8 @@ async function openSession(): Promise<Session> {
     await browser?.close();
     await server.stop();
     await Promise.all([fake.close(), qianfan.close(), canary.close()]);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
     throw error;
   }
 }

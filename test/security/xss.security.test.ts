@@ -65,6 +65,7 @@ describe('XSS: public payloads streamed as answers into the real chat webview', 
     const findings = s.monitor.findings.length;
     const requests = s.monitor.requests.length;
     const hits = s.canary.hits.length;
+    const popups = s.monitor.popups.length;
     const audited: string[] = [];
     const notDone: string[] = [];
     const prompts = new Map<string, string>();
@@ -109,11 +110,12 @@ describe('XSS: public payloads streamed as answers into the real chat webview', 
     figure('XSS', `payloads tried: ${payloads.length} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}), seed ${securitySeed}`);
     figure('XSS', `executed: ${executed.length}`);
     figure('XSS', `requests leaked: ${leaked.length + canaryHits.length} (webview requests sent: ${leaked.length}, canary hits: ${canaryHits.length}); blocked by the CSP: ${blocked.length}`);
-    figure('XSS', `CSP violations: ${csp.length}; forbidden markup seen: ${markup.length + audited.length}; answers not finished: ${notDone.length}; answers not saved exactly: ${garbled.length}`);
+    figure('XSS', `CSP violations: ${csp.length}; forbidden markup seen: ${markup.length + audited.length}; windows opened: ${s.monitor.popups.length - popups}; answers not finished: ${notDone.length}; answers not saved exactly: ${garbled.length}`);
     const describe = (list: ReadonlyArray<{ label: string; detail?: string; url?: string }>): string => list.slice(0, 10).map((f) => `${f.label}: ${f.detail ?? f.url}`).join('\n');
     assert.deepEqual(executed, [], `scripts ran:\n${describe(executed)}`);
     assert.deepEqual(leaked, [], `requests left the webview:\n${describe(leaked)}`);
     assert.deepEqual(canaryHits, [], 'the canary was reached');
+    assert.deepEqual(s.monitor.popups.slice(popups).map((page) => page.url()), [], 'no window was opened');
     assert.deepEqual(blocked, [], `the CSP had to block requests:\n${describe(blocked)}`);
     assert.deepEqual(csp, [], `the CSP had to stop something:\n${describe(csp)}`);
     assert.deepEqual(markup, [], `forbidden markup appeared:\n${describe(markup)}`);
