@@ -42,6 +42,21 @@ function snapshot(s: Session): string {
   return JSON.stringify(trees.map((dir) => [...hashTree(dir)].filter(([file]) => !file.startsWith('workspaceStorage') && !file.startsWith('History')).sort()));
 }
 
+/**
+ * The snapshot once it holds still: an answer that finished just before is saved right after the
+ * panel shows it, and that save must not be taken for something a message did.
+ */
+async function settledSnapshot(s: Session): Promise<string> {
+  let previous = snapshot(s);
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = snapshot(s);
+    if (now === previous) return now;
+    previous = now;
+  }
+  return previous;
+}
+
 /** What a message could open: editor tabs, a quick pick or input, a dialog, notifications. */
 async function openThings(s: Session): Promise<Record<string, number>> {
   const count = (selector: string): Promise<number> => s.page.locator(selector).count();
@@ -82,7 +97,7 @@ describe('The webview → host boundary under fuzzed messages', function () {
     const messages = generated.filter((m) => parseWebviewMessage(m) === undefined);
     assert.ok(messages.length >= 300, `enough fuzzed messages (${messages.length})`);
     const pid = findExtensionHost(s.server.userDataDir);
-    const files = snapshot(s);
+    const files = await settledSnapshot(s);
     const opened = await openThings(s);
     const turns = await frame.locator('article.turn').count();
     const logBefore = chorusLog(s.server.userDataDir);
@@ -115,7 +130,7 @@ describe('The webview → host boundary under fuzzed messages', function () {
 
   it('values the renderer would never send (exotic types, huge nesting) do not crash anything', async () => {
     const pid = findExtensionHost(s.server.userDataDir);
-    const files = snapshot(s);
+    const files = await settledSnapshot(s);
     const outer = frame.parentFrame()!;
     const sent = await outer.evaluate(`(() => {
       const post = window.__vscode_post_message__;
@@ -143,7 +158,7 @@ describe('The webview → host boundary under fuzzed messages', function () {
 
   it('well-formed messages with hostile values: command:, file: and script links are refused, unknown ids do nothing', async () => {
     const logBefore = chorusLog(s.server.userDataDir).length;
-    const files = snapshot(s);
+    const files = await settledSnapshot(s);
     const links = ['command:workbench.action.terminal.new', 'file:///etc/passwd', 'javascript:alert(1)', 'vscode://vscode.git/clone?url=https://evil.example/x', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
     const hostile = [
       ...links.map((url) => ({ type: 'openLink', url })),

@@ -96,3 +96,28 @@ export function savedConversations(s: Session): Conversation[] {
     });
 }
 
+
+/**
+ * Opens a workspace file in the editor through Quick Open, by its absolute path (found even before
+ * the file search has noticed a new file), and puts the cursor in it.
+ */
+export async function openInEditor(page: Page, file: string): Promise<void> {
+  const name = path.basename(file);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(file);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    try {
+      await row.waitFor({ timeout: 5_000 });
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) throw error;
+      continue;
+    }
+    await row.click();
+    break;
+  }
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}

@@ -11,7 +11,7 @@ import { filesContaining } from '../integration/scanForSecret';
 import { openaiErrorReply, sseReply, textChunks } from '../fixtures/fakeProvider';
 import { qianfanJsonReply } from '../fixtures/fakeQianfan';
 import { runCommand } from '../e2e/workbench';
-import { ask, clearToasts, newChat } from './chatUi';
+import { answerCount, ask, clearToasts, finishedAnswer, newChat } from './chatUi';
 import { chorusLog, extensionHostLog, pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { type Session, session, settingsFile } from './session';
@@ -60,8 +60,7 @@ describe('Key leaks: the keys are nowhere but in SecretStorage', function () {
     const rejected = await ask(frame, `${marker} first question`);
     assert.equal(rejected.status, 'error');
     s.fake.enqueue(sseReply(textChunks(`An answer for ${marker}.`)));
-    const retried = rejected.answer.locator('.turn-error button', { hasText: 'Retry' });
-    await retried.click();
+    await rejected.answer.locator('.turn-error button', { hasText: 'Retry' }).click();
     await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: marker }).waitFor();
     const openaiSawKey = s.fake.requests.some((r) => r.headers.authorization === `Bearer ${keys.openai}`);
 
@@ -77,7 +76,8 @@ describe('Key leaks: the keys are nowhere but in SecretStorage', function () {
     const refusedTurn = await refused.answer.getAttribute('data-turn-id');
     await refused.answer.locator('.turn-error button', { hasText: 'Retry' }).click();
     await frame.locator(`article.turn.assistant[data-turn-id="${refusedTurn}"]`).waitFor({ state: 'detached' });
-    await frame.locator('article.turn.assistant[data-status="done"]').last().waitFor();
+    const answered = await finishedAnswer(frame, (await answerCount(frame)) - 1);
+    assert.equal(answered.status, 'done', 'Qianfan answers with a fresh token');
     const qianfanSawKeys = s.qianfan.tokenRequests().some((r) => r.query.get('client_secret') === keys.qianfanSecretKey);
     assert.ok(s.qianfan.tokens.length > tokensBefore, 'a fresh access token was issued');
     await s.updateSettings({ 'chorus.provider': 'openai' });

@@ -10,7 +10,7 @@ import type { RecordedRequest, Reply } from '../fixtures/fakeProvider';
 import { sseReply, textChunks } from '../fixtures/fakeProvider';
 import { composer } from '../e2e/chatPanel';
 import { runCommand, screenshot } from '../e2e/workbench';
-import { answerCount, clearToasts, finishedAnswer, newChat, savedConversations } from './chatUi';
+import { answerCount, clearToasts, finishedAnswer, newChat, openInEditor, savedConversations } from './chatUi';
 import { pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { hostErrorMark, hostErrorsSince, type Session, session } from './session';
@@ -86,13 +86,7 @@ describe('Load: 20 answers streaming alongside one another', function () {
       return answer.reply;
     });
     const { page } = s;
-    const openFile = async (): Promise<void> => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill(FILE);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: FILE }).first().click();
-      await page.locator('.tab.active', { hasText: FILE }).waitFor();
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    };
+    const openFile = (): Promise<void> => openInEditor(page, file);
     const hostErrors = hostErrorMark(s);
     const expectedChat = new Map<string, string>();
     const failures: string[] = [];
