@@ -1,6 +1,8 @@
-// One chat panel's conversation: sends prompts through the shared provider module, streams the
-// answer to the webview in small batched deltas, and keeps history. No `vscode` import: the host
-// passes in how to create a provider, how to post to the webview and where history lives.
+// The chat panel's conversations: sends prompts through the shared provider module, streams the
+// answer to the webview in small batched deltas, and keeps history. An answer keeps streaming when
+// the user switches to another conversation (or starts a new one) and is saved when it ends; the
+// panel shows whichever conversation is open. No `vscode` import: the host passes in how to create a
+// provider, how to post to the webview and where history lives.
 import { randomUUID } from 'node:crypto';
 import type { ChatProvider, ChatRequest, Logger, StreamEvent, Usage } from '../providers';
 import { ProviderError } from '../providers';
@@ -43,9 +45,17 @@ export interface ChatControllerDeps {
 
 type MutableConversation = { -readonly [K in keyof Conversation]: Conversation[K] } & { turns: Turn[] };
 
+interface Running {
+  readonly abort: AbortController;
+  readonly conversation: MutableConversation;
+}
+
 export class ChatController {
   private conversation: MutableConversation;
-  private readonly running = new Map<string, AbortController>();
+  /** Answers streaming now, by turn id, with the conversation each belongs to (shown or not). */
+  private readonly running = new Map<string, Running>();
+  /** Conversations deleted while answering: their answers end without saving them again. */
+  private readonly deleted = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly deps: ChatControllerDeps) {
@@ -57,8 +67,20 @@ export class ChatController {
     return this.conversation;
   }
 
+  /** The conversation on screen is answering (another prompt there waits for it). */
   get busy(): boolean {
-    return this.running.size > 0;
+    return this.isAnswering(this.conversation.id);
+  }
+
+  /** `id` has an answer streaming, shown or in the background. */
+  isAnswering(id: string): boolean {
+    for (const r of this.running.values()) if (r.conversation.id === id) return true;
+    return false;
+  }
+
+  /** Answers streaming in all conversations. */
+  get answering(): number {
+    return this.running.size;
   }
 
   /** Sends a prompt and resolves when its answer has finished (or failed, or was stopped). */
@@ -78,7 +100,7 @@ export class ChatController {
 
   /** Stops a streaming answer at once; the text so far stays. */
   stop(turnId: string): void {
-    this.running.get(turnId)?.abort();
+    this.running.get(turnId)?.abort.abort();
   }
 
   /** Generates the answer to `turnId`'s prompt again, replacing it and anything after it. */
@@ -101,24 +123,36 @@ export class ChatController {
     await this.answer();
   }
 
+  /** Shows a new, empty conversation; an answer still streaming in the old one carries on. */
   async newConversation(): Promise<void> {
-    this.stopAll();
+    await this.leave();
     this.conversation = this.blank();
     this.deps.post({ type: 'conversation', conversation: this.conversation });
   }
 
   async open(id: string): Promise<boolean> {
-    const loaded = await this.deps.store.load(id);
+    if (id === this.conversation.id) {
+      this.deps.post({ type: 'conversation', conversation: this.conversation });
+      return true;
+    }
+    // A conversation answering in the background is shown live, with its text so far.
+    const live = this.liveConversation(id);
+    const loaded = live ?? (await this.deps.store.load(id));
     if (!loaded) return false;
-    this.stopAll();
-    this.conversation = { ...loaded, turns: [...loaded.turns] };
+    await this.leave();
+    this.conversation = live ?? settled(loaded);
     this.deps.post({ type: 'conversation', conversation: this.conversation });
     return true;
   }
 
   async remove(id: string): Promise<void> {
+    this.deleted.add(id);
+    for (const r of this.running.values()) if (r.conversation.id === id) r.abort.abort();
     await this.deps.store.delete(id);
-    if (id === this.conversation.id) await this.newConversation();
+    if (id === this.conversation.id) {
+      this.conversation = this.blank();
+      this.deps.post({ type: 'conversation', conversation: this.conversation });
+    }
   }
 
   /** The conversation continues with another model (the header's picker). */
@@ -132,7 +166,26 @@ export class ChatController {
   }
 
   private stopAll(): void {
-    for (const controller of this.running.values()) controller.abort();
+    for (const r of this.running.values()) r.abort.abort();
+  }
+
+  private liveConversation(id: string): MutableConversation | undefined {
+    for (const r of this.running.values()) if (r.conversation.id === id) return r.conversation;
+    return undefined;
+  }
+
+  /** Before another conversation is shown: one still answering is saved now, so History lists it. */
+  private async leave(): Promise<void> {
+    if (this.busy) await this.persist(this.conversation);
+  }
+
+  private shown(conversation: MutableConversation): boolean {
+    return this.conversation === conversation;
+  }
+
+  /** Posts to the webview only while `conversation` is the one on screen. */
+  private postFor(conversation: MutableConversation, message: HostMessage): void {
+    if (this.shown(conversation)) this.deps.post(message);
   }
 
   private blank(): MutableConversation {
@@ -152,11 +205,11 @@ export class ChatController {
     }
   }
 
-  /** Answers the last user turn. */
+  /** Answers the last user turn of the conversation on screen; it may be left while the answer streams. */
   private async answer(): Promise<void> {
-    const prompt = this.conversation.turns.at(-1);
+    const conversation = this.conversation;
+    const prompt = conversation.turns.at(-1);
     if (prompt?.role !== 'user') return;
-    const conversationId = this.conversation.id;
     let handle: ProviderHandle | undefined;
     let turn: AssistantTurn = {
       id: randomUUID(),
@@ -164,13 +217,15 @@ export class ChatController {
       text: '',
       status: 'streaming',
       createdAt: this.now(),
-      provider: this.conversation.provider,
-      model: this.conversation.model,
+      provider: conversation.provider,
+      model: conversation.model,
     };
     const controller = new AbortController();
-    this.running.set(turn.id, controller);
-    this.conversation.turns.push(turn);
+    this.running.set(turn.id, { abort: controller, conversation });
+    conversation.turns.push(turn);
     this.deps.post({ type: 'turnAdded', turn });
+    // The prompt is on disk before the answer starts: a window closed mid-answer loses nothing.
+    void this.persist(conversation);
 
     let text = '';
     let pending = '';
@@ -178,10 +233,10 @@ export class ChatController {
     const flush = (): void => {
       timer = undefined;
       if (!pending) return;
-      this.deps.post({ type: 'delta', turnId: turn.id, text: pending });
+      this.postFor(conversation, { type: 'delta', turnId: turn.id, text: pending });
       pending = '';
-      // Kept current so a panel that is reopened mid-answer shows the text so far.
-      this.replaceTurn(conversationId, { ...turn, text });
+      // Kept current so a panel that is reopened (or a conversation shown again) mid-answer has the text so far.
+      this.replaceTurn(conversation, { ...turn, text });
     };
     let started = this.now();
     let firstAt: number | undefined;
@@ -190,9 +245,9 @@ export class ChatController {
     let error: TurnError | undefined;
     let flagged = false;
     try {
-      handle = await this.deps.createProvider(this.conversation.provider || undefined, this.conversation.model || undefined);
+      handle = await this.deps.createProvider(conversation.provider || undefined, conversation.model || undefined);
       turn = { ...turn, provider: handle.providerId, model: handle.model };
-      const request: ChatRequest = { messages: requestMessages(this.conversation.turns.slice(0, -1)), ...this.deps.generation() };
+      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1)), ...this.deps.generation() };
       started = this.now();
       for await (const event of handle.provider.stream(request, { signal: controller.signal })) {
         switch (event.type) {
@@ -209,7 +264,7 @@ export class ChatController {
           case 'waiting':
             // Time spent in the rate-limit queue is not the provider's latency.
             started = this.now() + event.ms;
-            this.deps.post({
+            this.postFor(conversation, {
               type: 'waiting',
               turnId: turn.id,
               untilMs: Date.now() + event.ms,
@@ -219,11 +274,11 @@ export class ChatController {
           case 'notice': {
             const text = this.deps.noticeText?.(event) ?? event.message;
             turn = { ...turn, notice: text };
-            this.deps.post({ type: 'notice', turnId: turn.id, text });
+            this.postFor(conversation, { type: 'notice', turnId: turn.id, text });
             break;
           }
           case 'retrying':
-            this.deps.post({ type: 'notice', turnId: turn.id, text: this.deps.retryingText?.(event) ?? event.reason });
+            this.postFor(conversation, { type: 'notice', turnId: turn.id, text: this.deps.retryingText?.(event) ?? event.reason });
             break;
           default:
             break;
@@ -246,11 +301,13 @@ export class ChatController {
       void handle?.provider.dispose();
     }
 
+    if (this.deleted.has(conversation.id)) return;
     if (flagged) {
-      await this.deps.store.delete(conversationId);
+      await this.deps.store.delete(conversation.id);
       this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage() });
-      if (this.conversation.id === conversationId) {
-        await this.newConversation();
+      if (this.shown(conversation)) {
+        this.conversation = this.blank();
+        this.deps.post({ type: 'conversation', conversation: this.conversation });
         // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.
         this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
       }
@@ -259,31 +316,37 @@ export class ChatController {
     const end = this.now();
     const metrics = metricsOf(usage, started, firstAt, end);
     turn = { ...turn, text, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) };
-    // The conversation may have been switched while this answer streamed; update it only if it is still shown.
-    if (this.conversation.id === conversationId) {
-      this.replaceTurn(conversationId, turn);
-      this.conversation.updatedAt = end;
+    this.replaceTurn(conversation, turn);
+    conversation.updatedAt = end;
+    if (this.shown(conversation)) {
       this.deps.post({ type: 'turnFinished', turnId: turn.id, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) });
       if (status === 'error' && text === '') {
         this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
       }
-      await this.persist();
     }
+    // Saved whether or not it is still on screen: an answer finished in the background is in History.
+    await this.persist(conversation);
   }
 
-  private replaceTurn(conversationId: string, turn: AssistantTurn): void {
-    if (this.conversation.id !== conversationId) return;
-    const index = this.conversation.turns.findIndex((t) => t.id === turn.id);
-    if (index >= 0) this.conversation.turns[index] = turn;
+  private replaceTurn(conversation: MutableConversation, turn: AssistantTurn): void {
+    const index = conversation.turns.findIndex((t) => t.id === turn.id);
+    if (index >= 0) conversation.turns[index] = turn;
   }
 
-  private async persist(): Promise<void> {
+  private async persist(conversation = this.conversation): Promise<void> {
+    if (this.deleted.has(conversation.id)) return;
     try {
-      await this.deps.store.save(this.conversation);
+      await this.deps.store.save(conversation);
     } catch (error) {
       this.deps.log.error(`Saving the conversation failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** A conversation read from disk: an answer saved mid-stream (the window closed) is shown as stopped. */
+function settled(conversation: Conversation): MutableConversation {
+  const turns = conversation.turns.map((t): Turn => (t.role === 'assistant' && t.status === 'streaming' ? { ...t, status: 'stopped' } : t));
+  return { ...conversation, turns };
 }
 
 function metricsOf(usage: Usage | undefined, started: number, firstAt: number | undefined, end: number): TurnMetrics | undefined {

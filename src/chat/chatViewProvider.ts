@@ -7,7 +7,7 @@ import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import type { RewriteController } from '../editor/rewriteController';
 import { ProviderError } from '../providers';
-import type { Attachment, TurnError } from '../shared/conversation';
+import type { Attachment, ConversationSummary, TurnError } from '../shared/conversation';
 import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
@@ -203,7 +203,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'listHistory': {
         const items = message.query.trim() ? await this.history.search(message.query) : await this.history.list();
-        await this.post({ type: 'history', items, query: message.query });
+        await this.post({ type: 'history', items: this.markAnswering(items), query: message.query });
         return;
       }
       case 'openConversation':
@@ -211,7 +211,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'deleteConversation':
         await this.controller.remove(message.id);
-        await this.post({ type: 'history', items: await this.history.list(), query: '' });
+        await this.post({ type: 'history', items: this.markAnswering(await this.history.list()), query: '' });
         return;
       case 'exportConversation':
         await this.exportConversation(message.id);
@@ -249,6 +249,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       return;
     }
     await this.post({ type: 'attachment', attachment: result });
+  }
+
+  /** History items answering in the background say so. */
+  private markAnswering(items: readonly ConversationSummary[]): ConversationSummary[] {
+    return items.map((item) => (this.controller.isAnswering(item.id) ? { ...item, answering: true } : item));
   }
 
   private async exportConversation(id: string): Promise<void> {

@@ -11,6 +11,7 @@ export function webviewStrings(): WebviewStrings {
     placeholder: vscode.l10n.t('Ask Chorus… (Enter to send, Shift+Enter for a new line)'),
     send: vscode.l10n.t('Send'),
     stop: vscode.l10n.t('Stop'),
+    answering: vscode.l10n.t('Answering…'),
     regenerate: vscode.l10n.t('Regenerate'),
     edit: vscode.l10n.t('Edit'),
     copy: vscode.l10n.t('Copy'),

@@ -44,10 +44,13 @@ export function registerExplainSelection(deps: ExplainDeps): vscode.Disposable {
     const providerId = currentProvider();
     if (await keyIsMissing(providerId, deps.secrets, deps.providers)) return { state: 'refused', message: offerToSetKey(providerId) };
     const { controller } = deps.chatView;
-    if (controller.busy) return refuse(vscode.l10n.t('Chorus is still answering in the chat panel. Wait for it or stop it, then try again.'));
-
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
     await deps.chatView.whenReady();
+    if (controller.busy) {
+      // The answer on screen keeps streaming in its own conversation; the explanation gets a new one.
+      await controller.newConversation();
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Chorus: the previous answer carries on in History.'), 8000);
+    }
     // Explain uses the current model, even in a conversation started with another.
     controller.setModel(providerId, modelSetting(providerId));
     const prompt = explainPrompt(target, answerLanguage(getSetting('responseLanguage'), vscode.env.language));

@@ -86,6 +86,8 @@ export interface ConversationSummary {
   readonly provider: string;
   readonly model: string;
   readonly turnCount: number;
+  /** An answer is streaming in it now (set by the host when it lists History). */
+  readonly answering?: boolean;
 }
 
 export function summarize(conversation: Conversation): ConversationSummary {

@@ -62,7 +62,10 @@ export class HistoryPanel {
     }
     this.list.replaceChildren(
       ...items.map((item) => {
-        const open = el('button', { class: 'history-open', attrs: { type: 'button', title: item.title } }, el('span', { class: 'history-title', text: item.title || '…' }), el('span', { class: 'history-meta', text: `${date.format(item.updatedAt)} · ${item.model}` }));
+        const meta = item.answering
+          ? el('span', { class: 'history-meta history-answering' }, el('span', { class: 'codicon codicon-loading codicon-modifier-spin', attrs: { 'aria-hidden': 'true' } }), el('span', { text: ` ${this.strings.answering} · ${item.model}` }))
+          : el('span', { class: 'history-meta', text: `${date.format(item.updatedAt)} · ${item.model}` });
+        const open = el('button', { class: 'history-open', attrs: { type: 'button', title: item.title } }, el('span', { class: 'history-title', text: item.title || '…' }), meta);
         open.addEventListener('click', () => this.callbacks.open(item.id));
         return el(
           'li',

@@ -146,6 +146,94 @@ describe('chat controller, against a real local provider', () => {
     assert.deepEqual((await store.list()).map((s) => s.id), [id]);
   });
 
+  it('keeps answering in the background when another conversation is shown, saves it, and shows it live when opened again', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fake.enqueue(sseReply([...textChunks('first half, ', { piece: 4 }).slice(0, -1), { until: gate, keepAliveMs: 20 }, ...textChunks('second half.', { piece: 4 }).slice(1)]));
+    const sending = controller.send('Tell me a long story');
+    while (!posted.some((m) => m.type === 'delta')) await new Promise((r) => setTimeout(r, 5));
+    const backgroundId = controller.current.id;
+    const turnId = lastAnswer().id;
+    assert.ok(await store.load(backgroundId), 'the prompt is on disk before the answer ends');
+
+    await controller.newConversation();
+    assert.equal(controller.busy, false, 'the new conversation is free for a prompt');
+    assert.equal(controller.isAnswering(backgroundId), true);
+    assert.ok(!fake.requests.at(-1)!.isClosed(), 'the answer was not stopped');
+    const listed = await store.list();
+    assert.deepEqual(listed.map((c) => c.id), [backgroundId], 'History lists the answering conversation');
+
+    const shownAt = posted.length;
+    release();
+    // While it finishes in the background, nothing of it reaches the panel showing the other conversation.
+    while (controller.isAnswering(backgroundId)) await new Promise((r) => setTimeout(r, 5));
+    await sending;
+    assert.deepEqual(posted.slice(shownAt).filter((m) => 'turnId' in m && m.turnId === turnId), []);
+    const saved = await store.load(backgroundId);
+    const answer = saved?.turns[1] as AssistantTurn;
+    assert.equal(answer.status, 'done');
+    assert.equal(answer.text, 'first half, second half.');
+    assert.equal(await controller.open(backgroundId), true);
+    assert.deepEqual(controller.current.turns.map((t) => t.text), ['Tell me a long story', 'first half, second half.']);
+  });
+
+  it('shows a conversation answering in the background with its text so far, and streams the rest into it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fake.enqueue(sseReply([...textChunks('so far ', { piece: 3 }).slice(0, -1), { until: gate, keepAliveMs: 20 }, ...textChunks('and the rest', { piece: 3 }).slice(1)]));
+    const sending = controller.send('Stream please');
+    const id = controller.current.id;
+    while (deltas(lastAnswer().id) !== 'so far ') await new Promise((r) => setTimeout(r, 5));
+    const turnId = lastAnswer().id;
+    await controller.newConversation();
+    posted = [];
+    assert.equal(await controller.open(id), true);
+    const shown = posted.find((m) => m.type === 'conversation');
+    assert.ok(shown && shown.type === 'conversation');
+    const live = shown.conversation.turns.at(-1) as AssistantTurn;
+    assert.equal(live.status, 'streaming');
+    assert.equal(live.text, 'so far ');
+    assert.equal(controller.busy, true, 'a prompt in it waits for its answer');
+    release();
+    await sending;
+    assert.equal(live.text + deltas(turnId), 'so far and the rest', 'the panel gets exactly the rest');
+    assert.ok(posted.some((m) => m.type === 'turnFinished' && m.turnId === turnId));
+  });
+
+  it('deleting a conversation that is answering stops the answer and it stays deleted', async () => {
+    fake.enqueue(sseReply([...textChunks('doomed ', { piece: 3 }).slice(0, -1), { delayMs: 30_000 }]));
+    const sending = controller.send('Delete me');
+    while (!posted.some((m) => m.type === 'delta')) await new Promise((r) => setTimeout(r, 5));
+    const id = controller.current.id;
+    await controller.newConversation();
+    await controller.remove(id);
+    await sending;
+    await fake.requests.at(-1)!.closed;
+    assert.equal(controller.isAnswering(id), false);
+    assert.equal(await store.load(id), undefined, 'the finished answer did not bring the file back');
+    assert.deepEqual(await store.list(), []);
+  });
+
+  it('opens an answer saved mid-stream (the window closed) as stopped, with its text', async () => {
+    await store.save({
+      id: 'interrupted',
+      title: 'Interrupted',
+      createdAt: 1,
+      updatedAt: 2,
+      provider: 'openai',
+      model: 'fake-model',
+      turns: [
+        { id: 'u', role: 'user', text: 'Q', createdAt: 1 },
+        { id: 'a', role: 'assistant', text: 'half an ans', status: 'streaming', createdAt: 2, provider: 'openai', model: 'fake-model' },
+      ],
+    });
+    assert.equal(await controller.open('interrupted'), true);
+    const turn = lastAnswer();
+    assert.equal(turn.status, 'stopped');
+    assert.equal(turn.text, 'half an ans');
+    assert.equal(controller.busy, false);
+  });
+
   it('shows the rate-limit queue: the wait and why, then answers', async () => {
     // A clock whose minute passes at once, so the queued request is released without a real wait.
     let offset = 0;
