@@ -1,10 +1,11 @@
 // `npm test`: unit tests in plain Node, the chat webview's rendering in Chromium, then the
-// integration suite inside a real VS Code extension host, then the end-to-end suite through the browser.
-// The security suite (npm run test:security) joins this list once it has run green from a fresh clone. Every stage runs; any failure fails the run.
+// integration suite inside a real VS Code extension host, the end-to-end suite through the browser,
+// and the security suite against the packaged extension. Every stage runs; any failure fails the run.
 import { say } from './log';
 import { formatResult, type StageResult, stagePassed } from './result';
 import { runE2e } from './runE2e';
 import { runIntegration } from './runIntegration';
+import { runSecurity } from './runSecurity';
 import { runUnit } from './runUnit';
 import { runWebview } from './runWebview';
 
@@ -13,6 +14,7 @@ const stages: ReadonlyArray<{ readonly name: string; readonly run: () => Promise
   { name: 'webview', run: runWebview },
   { name: 'integration', run: runIntegration },
   { name: 'e2e', run: runE2e },
+  { name: 'security', run: runSecurity },
 ];
 
 async function main(): Promise<void> {
