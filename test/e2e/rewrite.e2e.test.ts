@@ -53,6 +53,9 @@ describe('explain and rewrite from the editor, end to end against a local provid
     await page.locator('.quick-input-widget input').fill('sample.ts');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'sample.ts' }).first().click();
     await page.locator('.monaco-editor .view-lines', { hasText: 'export function add' }).waitFor();
+    // The keys go to the editor only once it has the focus (Quick Open may still be closing on a loaded machine).
+    await page.locator('.tab.active', { hasText: 'sample.ts' }).waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'export function add' }).first().click();
     // Select the whole second line, with its line break.
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');

@@ -10,8 +10,14 @@ type Body = { messages: Array<{ role: string; content: string }> };
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
 const explain = (): Thenable<ExplainResult> => vscode.commands.executeCommand<ExplainResult>('chorus.explainSelection');
 
+/** Opens `content` in an editor and waits until VS Code reports it as the active one (a loaded machine can lag). */
 async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
+  for (let waited = 0; vscode.window.activeTextEditor?.document !== editor.document && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the opened editor became active');
+  return editor;
 }
 
 describe('Explain Selection', () => {
