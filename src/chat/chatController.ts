@@ -91,6 +91,11 @@ export class ChatController {
     }
     if (!text.trim() && attachments.length === 0) return;
     this.dropTrailingFailure();
+    // A conversation starts with the model chosen when its first prompt is sent (settings may have changed since New Chat).
+    if (this.conversation.turns.length === 0) {
+      const { providerId, model } = this.deps.currentSelection();
+      this.setModel(providerId, model);
+    }
     const user: UserTurn = { id: randomUUID(), role: 'user', text, ...(attachments.length ? { attachments } : {}), createdAt: this.now() };
     this.conversation.turns.push(user);
     if (!this.conversation.title) this.conversation.title = titleFrom(text) || titleFrom(attachments[0]?.kind === 'code' ? attachments[0].path : '') || 'Chat';

@@ -216,9 +216,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'exportConversation':
         await this.exportConversation(message.id);
         return;
-      case 'selectModel':
-        await vscode.commands.executeCommand('chorus.selectModel');
+      case 'selectModel': {
+        // The header's picker also moves the conversation on screen to the chosen model.
+        const chosen = await vscode.commands.executeCommand<{ provider: string; model: string } | undefined>('chorus.selectModel');
+        if (chosen) this.controller.setModel(chosen.provider, chosen.model);
         return;
+      }
       case 'setApiKey':
         await vscode.commands.executeCommand('chorus.setApiKey', currentProvider());
         return;

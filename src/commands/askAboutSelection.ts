@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from '../chat/chatViewProvider';
-import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
+import { MAX_CODE_ATTACHMENT, tooLargeToAttach } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { PREVIEW_SCHEME } from '../editor/rewritePreview';
 import { type CodeAttachment, codeWithContext, resolveTarget } from '../editor/selectionTarget';
@@ -21,7 +21,7 @@ export function registerAskAboutSelection(chatView: ChatViewProvider, editors: L
     if (!text.trim() || text.length > MAX_CODE_ATTACHMENT) {
       void vscode.window.showWarningMessage(
         text.trim()
-          ? vscode.l10n.t('The selection is too large to attach ({0} characters; the limit is {1}). Select a smaller part.', text.length, MAX_CODE_ATTACHMENT)
+          ? tooLargeToAttach(text.length)
           : vscode.l10n.t('Nothing to attach: the selection is empty.'),
       );
       return undefined;

@@ -3,7 +3,7 @@ import { ChatViewProvider } from '../chat/chatViewProvider';
 import { currentProvider, getSetting, modelSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
-import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
+import { MAX_CODE_ATTACHMENT, tooLargeToAttach } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing, offerToSetKey } from '../editor/missingKey';
 import { answerLanguage, explainPrompt } from '../editor/prompts';
@@ -39,7 +39,7 @@ export function registerExplainSelection(deps: ExplainDeps): vscode.Disposable {
     const text = editor.document.getText(range);
     if (!text.trim()) return refuse(vscode.l10n.t('Chorus: nothing to explain here. Select some code, or put the cursor in a function or on a line of code.'));
     if (text.length > MAX_CODE_ATTACHMENT) {
-      return refuse(vscode.l10n.t('The selection is too large to attach ({0} characters; the limit is {1}). Select a smaller part.', text.length, MAX_CODE_ATTACHMENT));
+      return refuse(tooLargeToAttach(text.length));
     }
     const providerId = currentProvider();
     if (await keyIsMissing(providerId, deps.secrets, deps.providers)) return { state: 'refused', message: offerToSetKey(providerId) };

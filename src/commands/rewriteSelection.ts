@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
+import { MAX_CODE_ATTACHMENT, tooLargeToAttach } from '../editor/attachments';
 import { askForInstruction, rememberUsedInstruction } from '../editor/instructionPrompt';
 import type { LastEditor } from '../editor/lastEditor';
 import type { RewriteController, RewriteResult } from '../editor/rewriteController';
@@ -34,7 +34,7 @@ export function registerRewriteCommands(rewrites: RewriteController, editors: La
       const text = editor.document.getText(range);
       if (!text.trim()) return refuse(vscode.l10n.t('Chorus: select the code to rewrite.'));
       if (text.length > MAX_CODE_ATTACHMENT) {
-        return refuse(vscode.l10n.t('The selection is too large to attach ({0} characters; the limit is {1}). Select a smaller part.', text.length, MAX_CODE_ATTACHMENT));
+        return refuse(tooLargeToAttach(text.length));
       }
       const instruction = instructionArgument(arg) ?? (await askForInstruction(state));
       if (!instruction) return { state: 'cancelled' };

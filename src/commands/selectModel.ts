@@ -40,55 +40,73 @@ async function save(provider: ProviderId, model: string): Promise<void> {
   await config.update(key, model, vscode.ConfigurationTarget.Global);
 }
 
-/** Resolves to `{model}` for a model, `{}` for "change provider", undefined when dismissed. */
+/** Qianfan endpoint names, as in the custom service's address after /wenxinworkshop/chat/. */
+const ENDPOINT_PATTERN = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * Resolves to `{model}` for a model, `{}` for "change provider", undefined when dismissed. Qianfan's
+ * "model" is the custom service's endpoint name: typed and checked, since there is no list to read.
+ */
 async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vscode.LogOutputChannel): Promise<{ model?: string } | undefined> {
-  if (provider === 'qianfan') {
-    const endpoint = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Qianfan endpoint'),
-      prompt: vscode.l10n.t('The part of your custom service\'s API address after /wenxinworkshop/chat/'),
-      value: modelSetting('qianfan'),
-      validateInput: (v) => (/^[A-Za-z0-9_.-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits, _ . - only')),
-    });
-    return endpoint === undefined ? undefined : { model: endpoint.trim() };
-  }
+  const qianfan = provider === 'qianfan';
   const quickPick = vscode.window.createQuickPick<Item>();
-  quickPick.title = vscode.l10n.t('Chorus: {0} models', PROVIDER_NAMES[provider]);
-  quickPick.placeholder = vscode.l10n.t('Choose a model, or type a model name');
-  quickPick.busy = true;
+  quickPick.title = qianfan ? vscode.l10n.t('Qianfan endpoint') : vscode.l10n.t('Chorus: {0} models', PROVIDER_NAMES[provider]);
+  quickPick.placeholder = qianfan
+    ? vscode.l10n.t('The part of your custom service\'s API address after /wenxinworkshop/chat/')
+    : vscode.l10n.t('Choose a model, or type a model name');
   const switchItem: Item = { label: vscode.l10n.t('$(arrow-swap) Change provider…'), alwaysShow: true };
   const current = modelSetting(provider);
-  const show = (models: string[]): void => {
-    const unique = [...new Set([current, ...models].filter(Boolean))];
+  let listed: string[] = [];
+  const show = (): void => {
+    const typed = quickPick.value.trim();
+    const unique = [...new Set([current, ...listed].filter(Boolean))];
+    const typedItem: Item[] = [];
+    if (qianfan && typed && !unique.includes(typed)) {
+      typedItem.push(
+        ENDPOINT_PATTERN.test(typed)
+          ? { label: typed, model: typed, description: vscode.l10n.t('new endpoint'), alwaysShow: true }
+          : { label: vscode.l10n.t('$(warning) Letters, digits, _ . - only'), alwaysShow: true },
+      );
+    }
     quickPick.items = [
       switchItem,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
+      ...typedItem,
       ...unique.map((model) => ({ label: model, model, description: model === current ? vscode.l10n.t('current') : undefined })),
     ];
   };
-  show([]);
+  show();
+  if (qianfan) quickPick.onDidChangeValue(show);
   const controller = new AbortController();
-  void (async () => {
-    try {
-      const { provider: client } = await factory.create(provider);
+  if (!qianfan) {
+    quickPick.busy = true;
+    void (async () => {
       try {
-        show((await client.listModels({ signal: controller.signal })).map((m) => m.id));
+        const { provider: client } = await factory.create(provider);
+        try {
+          listed = (await client.listModels({ signal: controller.signal })).map((m) => m.id);
+          show();
+        } finally {
+          void client.dispose();
+        }
+      } catch (error) {
+        log.warn(`Listing models failed: ${error instanceof Error ? error.message : String(error)}`);
+        quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', error instanceof Error ? error.message.slice(0, 120) : '');
       } finally {
-        void client.dispose();
+        quickPick.busy = false;
       }
-    } catch (error) {
-      log.warn(`Listing models failed: ${error instanceof Error ? error.message : String(error)}`);
-      quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', error instanceof Error ? error.message.slice(0, 120) : '');
-    } finally {
-      quickPick.busy = false;
-    }
-  })();
+    })();
+  }
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
       const item = quickPick.selectedItems[0];
       const typed = quickPick.value.trim();
-      quickPick.hide();
       if (item === switchItem) resolve({});
-      else resolve(item?.model !== undefined ? { model: item.model } : typed ? { model: typed } : undefined);
+      else if (item?.model !== undefined) resolve({ model: item.model });
+      // A typed name nothing matched: any model name, but only a well-formed Qianfan endpoint.
+      else if (typed && (!qianfan || ENDPOINT_PATTERN.test(typed))) resolve({ model: typed });
+      else return;
+      quickPick.hide();
     });
     quickPick.onDidHide(() => {
       controller.abort();

@@ -6,6 +6,12 @@ export const MAX_CODE_ATTACHMENT = 200_000;
 /** Largest image (bytes) before base64. */
 export const MAX_IMAGE_BYTES = 4 * 1024 * 1024;
 
+/** Why a selection of `length` characters is refused, with the numbers as the user's language writes them. */
+export function tooLargeToAttach(length: number): string {
+  const n = new Intl.NumberFormat(vscode.env.language);
+  return vscode.l10n.t('The selection is too large to attach ({0} characters; the limit is {1}). Select a smaller part.', n.format(length), n.format(MAX_CODE_ATTACHMENT));
+}
+
 /** How a document is named in prompts and chips: its workspace-relative path, or an unsaved file's title. */
 export function documentLabel(document: vscode.TextDocument): string {
   return document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
@@ -18,7 +24,7 @@ export function codeAttachment(editor: vscode.TextEditor, wholeFile: boolean): A
   const text = document.getText(range);
   if (!text.trim()) return vscode.l10n.t('Nothing to attach: the selection is empty.');
   if (text.length > MAX_CODE_ATTACHMENT) {
-    return vscode.l10n.t('The selection is too large to attach ({0} characters; the limit is {1}). Select a smaller part.', text.length, MAX_CODE_ATTACHMENT);
+    return tooLargeToAttach(text.length);
   }
   return {
     kind: 'code',

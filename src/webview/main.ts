@@ -20,6 +20,8 @@ class ChatApp {
   private readonly banner: HTMLElement;
   private readonly chat: HTMLElement;
   private streamingTurn: string | undefined;
+  /** A prompt the host returned to the box after it got no answer; Retry sends it, so the box lets it go. */
+  private returned: string | undefined;
 
   constructor(
     private readonly strings: WebviewStrings,
@@ -32,7 +34,11 @@ class ChatApp {
     this.list = new MessageList(strings, renderer, {
       stop: (turnId) => postToHost({ type: 'stop', turnId }),
       regenerate: (turnId) => postToHost({ type: 'regenerate', turnId }),
-      retry: (turnId) => postToHost({ type: 'retry', turnId }),
+      retry: (turnId) => {
+        if (this.returned !== undefined && this.composer.text === this.returned) this.composer.setDraft('');
+        this.returned = undefined;
+        postToHost({ type: 'retry', turnId });
+      },
       edit: (turnId, text) => postToHost({ type: 'edit', turnId, text }),
       copy: (text) => postToHost({ type: 'copy', text }),
       setApiKey: () => postToHost({ type: 'setApiKey' }),
@@ -116,6 +122,7 @@ class ChatApp {
         this.list.notice(message.turnId, message.text);
         return;
       case 'restoreDraft':
+        this.returned = message.text;
         this.composer.setDraft(message.text, message.attachments as Attachment[]);
         this.composer.focus();
         return;

@@ -84,6 +84,49 @@ describe('chat panel, end to end against a local provider', () => {
     fake.enqueue(sseReply(textChunks('It worked this time.')));
     await failed.locator('.turn-error button', { hasText: 'Retry' }).click();
     await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'It worked this time.' }).waitFor();
+    assert.equal(await composer(frame).inputValue(), '', 'Retry sent the returned prompt, so it left the box (it cannot be sent twice)');
+  });
+
+  it('the model picker lists the endpoint\'s models, switches to Qianfan with a checked endpoint, and back again', async () => {
+    const { page } = workbench;
+    const picker = frame.locator('button.model-picker');
+    const modelName = frame.locator('.model-picker .model-name');
+    const quickPick = page.locator('.quick-input-widget');
+    // Rows by the start of their accessible name: "OpenAI-compatible" must not find "Qianfan v2 (千帆 OpenAI-compatible)".
+    const row = (label: string) => quickPick.locator(`.monaco-list-row[aria-label^="${label}"]`).first();
+
+    await picker.click();
+    await row('internlm3-latest').click();
+    await modelName.filter({ hasText: 'OpenAI-compatible · internlm3-latest' }).waitFor();
+    // The conversation on screen continues with the model just picked.
+    fake.enqueue(sseReply(textChunks('Now on InternLM.')));
+    await sendPrompt(frame, 'Which model now?');
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'Now on InternLM.' }).waitFor();
+    assert.equal((fake.requests.at(-1)!.body as { model: string }).model, 'internlm3-latest');
+
+    await picker.click();
+    await quickPick.locator('.monaco-list-row', { hasText: 'Change provider' }).click();
+    await row('Baidu Qianfan').click();
+    const input = quickPick.locator('input');
+    await input.fill('bad endpoint!');
+    await quickPick.locator('.monaco-list-row', { hasText: 'Letters, digits' }).waitFor();
+    await page.keyboard.press('Enter');
+    assert.equal(await input.inputValue(), 'bad endpoint!', 'a malformed endpoint is not accepted: the picker stays open');
+    await input.fill('chatglm3_6b');
+    await row('chatglm3_6b').waitFor();
+    await page.keyboard.press('Enter');
+    await modelName.filter({ hasText: 'Baidu Qianfan (千帆) · chatglm3_6b' }).waitFor();
+
+    // Away from Qianfan again, to the endpoint's own model.
+    await picker.click();
+    await quickPick.locator('.monaco-list-row', { hasText: 'Change provider' }).click();
+    await row('OpenAI-compatible').click();
+    await row('fake-model').click();
+    await modelName.filter({ hasText: 'OpenAI-compatible · fake-model' }).waitFor();
+    fake.enqueue(sseReply(textChunks('Back on the fake model.')));
+    await sendPrompt(frame, 'Which model is this?');
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'Back on the fake model.' }).waitFor();
+    assert.equal((fake.requests.at(-1)!.body as { model: string }).model, 'fake-model');
   });
 
   it('never sends on the Enter that confirms an IME composition', async () => {

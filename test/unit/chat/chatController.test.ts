@@ -234,6 +234,25 @@ describe('chat controller, against a real local provider', () => {
     assert.equal(controller.busy, false);
   });
 
+  it('a new conversation takes the model chosen by the time its first prompt is sent, then keeps it', async () => {
+    let selection = { providerId: 'openai', model: 'fake-model' };
+    const asked: Array<string | undefined> = [];
+    controller = make({
+      currentSelection: () => selection,
+      createProvider: async (providerId, model) => {
+        asked.push(model);
+        return { provider: new ProviderRegistry().create('openai', { baseUrl: fake.baseUrl, model: model ?? 'fake-model' }), providerId: providerId ?? 'openai', model: model ?? 'fake-model' };
+      },
+    });
+    selection = { providerId: 'openai', model: 'internlm3-latest' };
+    fake.enqueue(sseReply(textChunks('one')), sseReply(textChunks('two')));
+    await controller.send('first');
+    selection = { providerId: 'openai', model: 'other-model' };
+    await controller.send('second');
+    assert.deepEqual(asked, ['internlm3-latest', 'internlm3-latest']);
+    assert.deepEqual(fake.requests.map((r) => (r.body as { model: string }).model), ['internlm3-latest', 'internlm3-latest']);
+  });
+
   it('shows the rate-limit queue: the wait and why, then answers', async () => {
     // A clock whose minute passes at once, so the queued request is released without a real wait.
     let offset = 0;
