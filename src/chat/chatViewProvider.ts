@@ -5,6 +5,7 @@ import type { SecretStore } from '../config/secretStore';
 import { PROVIDER_NAMES, isProviderId } from '../config/settings';
 import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
+import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
 import { ProviderError } from '../providers';
 import type { Attachment, ConversationSummary, TurnError } from '../shared/conversation';
@@ -272,7 +273,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private async panelInfo(): Promise<PanelInfo> {
     const id = currentProvider();
     const model = modelSetting(id);
-    const hasKey = (await this.deps.secrets.has(id)) || this.deps.providers.keyOptional(id);
+    const hasKey = !(await keyIsMissing(id, this.deps.secrets, this.deps.providers));
     return { providerName: PROVIDER_NAMES[id], model, hasKey, acceptsImages: this.deps.providers.acceptsImages(id, model) };
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, type ChatProvider } from '../providers';
+import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, keyNeededAt, type ChatProvider } from '../providers';
 import { trustedBaseUrl } from './baseUrlTrust';
 import { getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
 import type { SecretStore } from './secretStore';
@@ -68,9 +68,9 @@ export class ProviderFactory {
     return this.registry.get(id)?.acceptsImages?.(model) ?? false;
   }
 
-  /** Whether the provider works without a key at this base URL (a local OpenAI-compatible server). */
-  keyOptional(id: ProviderId): boolean {
+  /** Whether requests need a key at the configured base URL (not a local OpenAI-compatible server, nor a private InternLM). */
+  keyNeeded(id: ProviderId): boolean {
     const preset = this.registry.get(id);
-    return preset?.keyRequired === 'never';
+    return !!preset && keyNeededAt(preset, getSetting(`${id}.baseUrl`));
   }
 }

@@ -1,19 +1,12 @@
 import * as vscode from 'vscode';
-import { getSetting, qianfanAuthMode } from '../config/configuration';
+import { qianfanAuthMode } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
-import { PROVIDER_NAMES, SETTING_DEFAULTS, type ProviderId } from '../config/settings';
+import { PROVIDER_NAMES, type ProviderId } from '../config/settings';
 
-const trimSlashes = (url: string): string => url.trim().replace(/\/+$/, '');
-
-/**
- * Whether a request would fail for want of a key. The provider module's rule: OpenAI-compatible
- * servers never need one, InternLM only at its own cloud address (a private LMDeploy may run without).
- */
+/** Whether a request would fail for want of a key (the provider module's rule, at the configured address). */
 export async function keyIsMissing(id: ProviderId, secrets: SecretStore, providers: ProviderFactory): Promise<boolean> {
-  if (providers.keyOptional(id)) return false;
-  if (id === 'internlm' && trimSlashes(getSetting('internlm.baseUrl')) !== trimSlashes(SETTING_DEFAULTS['internlm.baseUrl'])) return false;
-  return !(await secrets.has(id, qianfanAuthMode()));
+  return providers.keyNeeded(id) && !(await secrets.has(id, qianfanAuthMode()));
 }
 
 /** The notification for a missing key, whose button opens Set API Key for that provider. */

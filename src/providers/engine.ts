@@ -11,6 +11,7 @@ import { details, droppedParamNote, rateLimitWaitReason, retryReason } from './m
 import { ProviderError, toProviderError } from './errors';
 import type { CallContext, HttpRequestSpec, ResponseDecoder } from './protocol';
 import type { RateLimiter } from './rateLimiter';
+import { keyNeededAt } from './preset';
 import { redactUrl } from './redact';
 import { parseRetryAfter, retryDelayMs, wantsLongWait, type RetryOptions } from './retry';
 import type { ChatRequest, Logger, ModelInfo, StreamEvent } from './types';
@@ -139,9 +140,7 @@ export class Engine {
   }
 
   private requireKey(ctx: CallContext): void {
-    const { keyRequired, baseUrl } = ctx.preset;
-    const needed = keyRequired === 'always' || (keyRequired === 'defaultBaseUrl' && ctx.baseUrl === baseUrl.replace(/\/+$/, ''));
-    if (needed && !this.deps.auth.configured) throw ctx.error({ kind: 'auth', keyMissing: true });
+    if (keyNeededAt(ctx.preset, ctx.baseUrl) && !this.deps.auth.configured) throw ctx.error({ kind: 'auth', keyMissing: true });
   }
 
   private async *withRetries(

@@ -54,3 +54,9 @@ export interface ProviderPreset {
   /** `GET {base}/models` exists. */
   readonly listModels: boolean;
 }
+
+/** Whether a request to `baseUrl` needs a key: the preset's rule, in one place for the engine and the UI. */
+export function keyNeededAt(preset: Pick<ProviderPreset, 'keyRequired' | 'baseUrl'>, baseUrl: string): boolean {
+  const trim = (url: string): string => url.trim().replace(/\/+$/, '');
+  return preset.keyRequired === 'always' || (preset.keyRequired === 'defaultBaseUrl' && trim(baseUrl) === trim(preset.baseUrl));
+}

@@ -1,9 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { BUILT_IN_PRESETS, ProviderRegistry } from '../../../src/providers/registry';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
-import type { ProviderPreset } from '../../../src/providers/preset';
+import { keyNeededAt, type ProviderPreset } from '../../../src/providers/preset';
 
 describe('providers/registry and presets', () => {
+  it('says where a key is needed: hosted services always, InternLM only at its own address, OpenAI-compatible never', () => {
+    const byId = new Map(BUILT_IN_PRESETS.map((p) => [p.id, p]));
+    assert.equal(keyNeededAt(internlmPreset, 'https://chat.intern-ai.org.cn/api/v1/'), true, 'a trailing slash is the same address');
+    assert.equal(keyNeededAt(internlmPreset, 'http://127.0.0.1:23333/v1'), false, 'a private LMDeploy serving InternLM');
+    assert.equal(keyNeededAt(byId.get('lanrui')!, 'http://127.0.0.1:1/v1'), true);
+    assert.equal(keyNeededAt(byId.get('qianfan-v2')!, byId.get('qianfan-v2')!.baseUrl), true);
+    assert.equal(keyNeededAt(byId.get('openai')!, byId.get('openai')!.baseUrl), false);
+  });
+
   it('has the four built-in presets with their documented defaults', () => {
     const byId = new Map(BUILT_IN_PRESETS.map((p) => [p.id, p]));
     assert.deepEqual([...byId.keys()].sort(), ['internlm', 'lanrui', 'openai', 'qianfan-v2']);
