@@ -5,11 +5,20 @@ import { chatFrame } from './workbench';
 /** Opens the Chorus view from the activity bar and returns its ready webview frame. */
 export async function openChatPanel(page: Page): Promise<Frame> {
   const item = page.locator('.activitybar .action-item:has(a[aria-label^="Chorus"])');
-  // Clicking the icon of the view container that is already shown would close the side bar.
-  if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.click();
-  const frame = await chatFrame(page);
-  await frame.locator('#chorus-app[data-state="ready"]').waitFor({ timeout: 30_000 });
-  return frame;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    // Clicking the icon of the view container that is already shown would close the side bar. Just
+    // after a reload the workbench may still be restoring the view when the click lands and close it,
+    // so the state is read again until the webview shows.
+    if (!/\bchecked\b/.test((await item.getAttribute('class')) ?? '')) await item.click();
+    try {
+      const frame = await chatFrame(page, 10_000);
+      await frame.locator('#chorus-app[data-state="ready"]').waitFor({ timeout: 30_000 });
+      return frame;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 export function composer(frame: Frame): Locator {
