@@ -2,28 +2,14 @@
 // from the structured fields of ProviderError (kind, status, code, providerMessage, retryAfterMs,
 // param, range, timeoutMs) instead of parsing these strings.
 
-import type { ErrorKind } from './errors';
+import type { ProviderErrorDetails } from './errors';
 
-export interface MessageFields {
-  readonly kind: ErrorKind;
+/** What a message is built from: the error's details (not its plumbing) and where the request went. */
+export type MessageFields = Omit<ProviderErrorDetails, 'retryable' | 'cause'> & {
   readonly providerName: string;
-  readonly status?: number;
-  readonly code?: string;
-  readonly providerMessage?: string;
-  readonly retryAfterMs?: number;
-  readonly param?: string;
-  readonly range?: string;
-  readonly value?: string;
-  readonly timeoutMs?: number;
-  readonly timeoutPhase?: 'headers' | 'idle' | 'response';
   readonly model?: string;
   readonly baseUrl?: string;
-  readonly detail?: string;
-  readonly keyMissing?: boolean;
-  readonly banRound?: number;
-  /** Replaces the kind's advice (a provider's error code table knows what to do). */
-  readonly advice?: string;
-}
+};
 
 const SET_KEY = 'Chorus: Set API Key';
 
