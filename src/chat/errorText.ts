@@ -92,7 +92,9 @@ function advice(e: ProviderError): string {
     case 'invalidParams':
       return vscode.l10n.t('Change the setting and try again.');
     case 'network':
-      return vscode.l10n.t('Check the network connection, the base URL and the proxy settings (http.proxy).');
+      return e.baseUrl
+        ? vscode.l10n.t('Check the network connection, the base URL {0} and the proxy settings (http.proxy).', e.baseUrl)
+        : vscode.l10n.t('Check the network connection, the base URL and the proxy settings (http.proxy).');
     case 'timeout':
       return vscode.l10n.t('Try again; raise the timeout setting if the model is slow.');
     case 'truncated':

@@ -3,7 +3,7 @@
 // the English message comes from messages.ts. Every text field is scrubbed of secrets on entry.
 
 import { details as detailText, formatErrorMessage } from './messages';
-import { redactText } from './redact';
+import { redactText, redactUrl } from './redact';
 import type { ChatResult } from './types';
 
 export type ErrorKind =
@@ -94,7 +94,8 @@ export class ProviderError extends Error {
       ...details,
       providerName: context.providerName,
       model: context.model,
-      baseUrl: scrub(context.baseUrl),
+      // Credentials in the URL (user:pass@, ?access_token=) never reach a message.
+      baseUrl: context.baseUrl === undefined ? undefined : redactUrl(context.baseUrl, context.secrets),
       code: scrub(details.code),
       providerMessage: scrub(details.providerMessage?.trim()),
       detail: scrub(details.detail),

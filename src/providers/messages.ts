@@ -84,7 +84,7 @@ function advice(f: MessageFields): string {
     case 'invalidParams':
       return f.param === 'model' ? 'Choose another model or fix the model name.' : 'Change the setting and try again.';
     case 'network':
-      return 'Check the network connection, the base URL and the proxy settings (http.proxy).';
+      return `Check the network connection, the base URL${f.baseUrl ? ` ${f.baseUrl}` : ''} and the proxy settings (http.proxy).`;
     case 'timeout':
       return 'Try again; raise the timeout setting if the model is slow.';
     case 'truncated':

@@ -29,6 +29,11 @@ export interface WorkbenchOptions {
 /** Where end-to-end tests leave screenshots for a person to look at. */
 export const screenshotDir = path.join(repoRoot, 'out', 'e2e-screenshots');
 
+/** The base URLs among `settings`: they also go into the remote machine's settings (see CodeServerOptions). */
+export function baseUrls(settings: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([key]) => key.endsWith('.baseUrl')));
+}
+
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const vsix = process.env.CHORUS_VSIX ?? path.join(repoRoot, 'chorus.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" (npm run test:e2e does)`);
@@ -42,6 +47,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     folder,
     extensionsDir,
     settings: options.settings,
+    machineSettings: baseUrls(options.settings),
     locale: options.vscodeLocale,
     install: [vsix, ...(options.vscodeLocale ? [languagePackVsix()] : [])],
   });

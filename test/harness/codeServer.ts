@@ -12,6 +12,11 @@ export interface CodeServerOptions {
   readonly extensionsDir?: string;
   /** User settings written before start. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Remote ("Machine") settings written before start. code-server is a remote window: there a
+   * machine-overridable setting (Chorus's base URLs) holds reliably only in these, not in User settings.
+   */
+  readonly machineSettings?: Record<string, unknown>;
   /** A fixed port; a free one when omitted. */
   readonly port?: number;
   /** Extra environment for the server and its extension host. */
@@ -70,6 +75,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   // A kept state folder keeps the user's own settings; a fresh one starts quiet.
   if (!options.stateDir || !fs.existsSync(settingsFile)) {
     fs.writeFileSync(settingsFile, JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
+  }
+  const machineFile = path.join(userDataDir, 'Machine', 'settings.json');
+  if (options.machineSettings && (!options.stateDir || !fs.existsSync(machineFile))) {
+    fs.mkdirSync(path.dirname(machineFile), { recursive: true });
+    fs.writeFileSync(machineFile, JSON.stringify(options.machineSettings, null, 2));
   }
   const args = [
     codeServerEntry,

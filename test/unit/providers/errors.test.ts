@@ -187,6 +187,10 @@ describe('providers/errors: classification and redaction units', () => {
     assert.equal(e.kind, 'network');
     assert.equal(e.detail, 'ECONNREFUSED');
     assert.match(e.message, /^X: could not reach the server \(ECONNREFUSED\)\. .*proxy settings/);
+    // The address tried is named (a base URL that did not apply is the usual cause), its credentials masked.
+    const at = toProviderError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...ctx, baseUrl: 'http://user:secret-pass@127.0.0.1:23333/v1' });
+    assert.match(at.message, /the base URL http:\/\/.*127\.0\.0\.1:23333\/v1 and the proxy settings/);
+    assert.ok(!at.message.includes('secret-pass'), at.message);
     const tls = toProviderError(Object.assign(new Error('self signed'), { cause: { code: 'SELF_SIGNED_CERT_IN_CHAIN' } }), ctx);
     assert.match(tls.message, /proxyStrictSSL/);
   });
