@@ -60,23 +60,28 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
   const show = (): void => {
     const typed = quickPick.value.trim();
     const unique = [...new Set([current, ...listed].filter(Boolean))];
+    // A typed name comes first, so Enter takes it (not "Change provider…", which is always shown).
     const typedItem: Item[] = [];
-    if (qianfan && typed && !unique.includes(typed)) {
+    if (typed && !unique.includes(typed)) {
       typedItem.push(
-        ENDPOINT_PATTERN.test(typed)
-          ? { label: typed, model: typed, description: vscode.l10n.t('new endpoint'), alwaysShow: true }
-          : { label: vscode.l10n.t('$(warning) Letters, digits, _ . - only'), alwaysShow: true },
+        !qianfan
+          ? { label: typed, model: typed, description: vscode.l10n.t('use this model name'), alwaysShow: true }
+          : ENDPOINT_PATTERN.test(typed)
+            ? { label: typed, model: typed, description: vscode.l10n.t('new endpoint'), alwaysShow: true }
+            : { label: vscode.l10n.t('$(warning) Letters, digits, _ . - only'), alwaysShow: true },
       );
     }
+    // "Change provider…" stays at the top, where the list arriving from the server does not move it.
     quickPick.items = [
+      ...typedItem,
       switchItem,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      ...typedItem,
       ...unique.map((model) => ({ label: model, model, description: model === current ? vscode.l10n.t('current') : undefined })),
     ];
+    if (typedItem.length) quickPick.activeItems = typedItem;
   };
   show();
-  if (qianfan) quickPick.onDidChangeValue(show);
+  quickPick.onDidChangeValue(show);
   const controller = new AbortController();
   if (!qianfan) {
     quickPick.busy = true;

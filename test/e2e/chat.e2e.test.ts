@@ -94,6 +94,12 @@ describe('chat panel, end to end against a local provider', () => {
     const quickPick = page.locator('.quick-input-widget');
     // Rows by the start of their accessible name: "OpenAI-compatible" must not find "Qianfan v2 (千帆 OpenAI-compatible)".
     const row = (label: string) => quickPick.locator(`.monaco-list-row[aria-label^="${label}"]`).first();
+    /** "Change provider…" once the picker shows `settled` (the list from the server has arrived and the rows stopped moving). */
+    const changeProvider = async (settled: string): Promise<void> => {
+      await row(settled).waitFor();
+      await quickPick.locator('.monaco-list-row', { hasText: 'Change provider' }).click();
+      await quickPick.locator('input[placeholder="Choose a provider"]').waitFor();
+    };
 
     await picker.click();
     await row('internlm3-latest').click();
@@ -105,7 +111,7 @@ describe('chat panel, end to end against a local provider', () => {
     assert.equal((fake.requests.at(-1)!.body as { model: string }).model, 'internlm3-latest');
 
     await picker.click();
-    await quickPick.locator('.monaco-list-row', { hasText: 'Change provider' }).click();
+    await changeProvider('internvl3-latest');
     await row('Baidu Qianfan').click();
     const input = quickPick.locator('input');
     await input.fill('bad endpoint!');
@@ -119,8 +125,15 @@ describe('chat panel, end to end against a local provider', () => {
 
     // Away from Qianfan again, to the endpoint's own model.
     await picker.click();
-    await quickPick.locator('.monaco-list-row', { hasText: 'Change provider' }).click();
+    await changeProvider('chatglm3_6b');
     await row('OpenAI-compatible').click();
+    // A name the server does not list can be typed: Enter takes it.
+    await row('fake-model').waitFor();
+    await input.fill('my-local-model');
+    await row('my-local-model').waitFor();
+    await page.keyboard.press('Enter');
+    await modelName.filter({ hasText: 'OpenAI-compatible · my-local-model' }).waitFor();
+    await picker.click();
     await row('fake-model').click();
     await modelName.filter({ hasText: 'OpenAI-compatible · fake-model' }).waitFor();
     fake.enqueue(sseReply(textChunks('Back on the fake model.')));
