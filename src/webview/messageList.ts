@@ -5,6 +5,7 @@ import type { AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnSta
 import { LIMITS, type WebviewStrings } from '../shared/protocol';
 import { chipLabel, refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
+import { FIRST_TURNS, OLDER_TURNS_PER_SLICE } from './sliceSizes';
 
 export interface StreamingAnswer {
   append(delta: string): void;
@@ -29,6 +30,14 @@ export interface MessageListCallbacks {
   setApiKey(): void;
 }
 
+type Deferred = Array<{ container: HTMLElement; markdown: string }>;
+
+/** Runs `work` when the browser is idle (soon, in any case). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 100 });
+  else setTimeout(work, 16);
+}
+
 interface AnswerView {
   readonly root: HTMLElement;
   readonly content: HTMLElement;
@@ -47,6 +56,15 @@ export class MessageList {
   private readonly answers = new Map<string, AnswerView>();
   private stickToBottom = true;
   private scrollQueued = false;
+  /** Bumped by every show(), so older turns of a conversation no longer shown are not added. */
+  private shownGeneration = 0;
+  /**
+   * Turns change size after they are placed (code highlighted as it comes into view, fonts and icons
+   * loading): the end stays in view through that, unless the reader has scrolled up.
+   */
+  private readonly sizes = new ResizeObserver(() => {
+    if (this.stickToBottom) this.list.scrollTop = this.list.scrollHeight;
+  });
 
   constructor(
     private readonly strings: WebviewStrings,
@@ -75,13 +93,42 @@ export class MessageList {
     return this.list;
   }
 
+  /**
+   * Shows a conversation: its last FIRST_TURNS turns at once, so a long one opens as fast as a short
+   * one, and the older turns in slices while the browser is idle, above the view without moving it.
+   */
   show(conversation: Conversation, empty: HTMLElement): void {
+    const generation = ++this.shownGeneration;
     this.answers.clear();
-    const stored: Array<{ container: HTMLElement; markdown: string }> = [];
-    this.list.replaceChildren(...(conversation.turns.length ? conversation.turns.map((t) => this.renderTurn(t, stored)) : [empty]));
+    this.sizes.disconnect();
+    const { turns } = conversation;
+    const split = Math.max(0, turns.length - FIRST_TURNS);
+    const stored: Deferred = [];
+    this.list.replaceChildren(...(turns.length ? turns.slice(split).map((t) => this.renderTurn(t, stored)) : [empty]));
     this.renderer.renderStaticMany(stored);
     this.stickToBottom = true;
     this.scrollToBottom();
+    let end = split;
+    const renderOlder = (): void => {
+      if (generation !== this.shownGeneration || end === 0) return;
+      const start = Math.max(0, end - OLDER_TURNS_PER_SLICE);
+      const older: Deferred = [];
+      const nodes = turns.slice(start, end).map((t) => this.renderTurn(t, older));
+      end = start;
+      const { scrollTop, scrollHeight } = this.list;
+      this.list.prepend(...nodes);
+      this.renderer.renderStaticMany(older);
+      // The reader's place stays put: at the end, or where they had scrolled to.
+      this.list.scrollTop = this.stickToBottom ? this.list.scrollHeight : scrollTop + (this.list.scrollHeight - scrollHeight);
+      if (end > 0) whenIdle(renderOlder);
+      else this.list.dataset.complete = 'true';
+    };
+    if (end > 0) {
+      delete this.list.dataset.complete;
+      whenIdle(renderOlder);
+    } else {
+      this.list.dataset.complete = 'true';
+    }
   }
 
   add(turn: Turn): void {
@@ -97,6 +144,7 @@ export class MessageList {
     while (node) {
       const next: Element | null = node.nextElementSibling;
       this.answers.delete((node as HTMLElement).dataset.turnId ?? '');
+      this.sizes.unobserve(node);
       node.remove();
       node = next;
     }
@@ -156,7 +204,9 @@ export class MessageList {
 
   /** With `deferred`, stored answers are queued there for one batch render instead of rendered one by one. */
   private renderTurn(turn: Turn, deferred?: Array<{ container: HTMLElement; markdown: string }>): HTMLElement {
-    return turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn, deferred);
+    const node = turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn, deferred);
+    this.sizes.observe(node);
+    return node;
   }
 
   private renderUser(turn: UserTurn): HTMLElement {

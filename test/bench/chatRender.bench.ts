@@ -9,7 +9,7 @@
 // page are given for comparison; on a busy machine they are inflated.
 import * as os from 'node:os';
 import type { CDPSession } from 'playwright-core';
-import { generateAnswer, generateConversation, randomCuts } from '../webview/markdownCorpus';
+import { generateAnswer, generateConversation, randomCuts, storedConversation } from '../webview/markdownCorpus';
 import { openRenderPage, type RenderPage } from '../webview/page';
 
 const ANSWER_SIZE = 200_000;
@@ -133,6 +133,13 @@ export async function run(): Promise<void> {
       });
       opened.push({ batch, total, inPage });
     }
+    // The chat's own message list: the last turns at once, the older ones while the page is idle.
+    const listRuns: Array<{ first: number; complete: number; shown: number }> = [];
+    for (let i = 0; i < 3; i++) {
+      const shownAtOnce = await page.call('listOpen', storedConversation(conversation));
+      const done = await page.call('listComplete', 120_000);
+      listRuns.push({ first: shownAtOnce.firstMs, complete: done.completeMs, shown: shownAtOnce.shownTurns });
+    }
 
     const longest = {
       once: await longestTaskMs(page, work.once),
@@ -174,6 +181,10 @@ export async function run(): Promise<void> {
           `(in the page: render ${ms(inPage.renderMs)} + layout ${ms(inPage.layoutMs)} wall)`,
       );
     }
+    say(
+      `open the same conversation in the chat's message list: the last ${listRuns[0]!.shown} turns shown and laid out in ${ms(median(listRuns.map((r) => r.first)))}, ` +
+        `all ${MESSAGES.toLocaleString('en')} in place after ${ms(median(listRuns.map((r) => r.complete)))} (older turns added above while the page is idle; wall time, median of 3)`,
+    );
     if (page.pageErrors.length > 0) say(`page errors: ${page.pageErrors.join('; ')}`);
   } finally {
     await page.close();

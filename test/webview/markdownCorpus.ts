@@ -1,5 +1,6 @@
 // Markdown a model might send, generated deterministically: for the streaming tests and the
 // benchmark. Plain Node code (no DOM).
+import type { Conversation, Turn } from '../../src/shared/conversation';
 
 /** A small seeded generator (mulberry32): the same seed gives the same answer on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -259,4 +260,14 @@ export function generateConversation(count: number, seed: number): string[] {
     }
   }
   return messages;
+}
+
+/** `messages` as a stored conversation: prompts and finished answers taking turns. */
+export function storedConversation(messages: readonly string[]): Conversation {
+  const turns = messages.map((text, i): Turn =>
+    i % 2 === 0
+      ? { id: `t${i}`, role: 'user', text, createdAt: i }
+      : { id: `t${i}`, role: 'assistant', text, status: 'done', createdAt: i, provider: 'openai', model: 'm' },
+  );
+  return { id: 'stored', title: 'Stored', createdAt: 0, updatedAt: messages.length, provider: 'openai', model: 'm', turns };
 }

@@ -1,5 +1,6 @@
 // What the test page (fixture/entry.ts, bundled for Chromium) exposes on `window.chorusTest`.
 // Types only, no DOM: the mocha side (Node) and the page side both import this file.
+import type { Conversation } from '../../src/shared/conversation';
 
 export interface RenderedLink {
   readonly text: string;
@@ -131,4 +132,34 @@ export interface ChorusTestApi {
   benchNaive(text: string, cuts: readonly number[], sampleEvery: number): number;
   /** Renders messages into one list, each with renderStatic or all with renderStaticMany (`batch`). */
   benchConversation(messages: readonly string[], batch: boolean): Promise<{ readonly renderMs: number; readonly layoutMs: number }>;
+  /** Opens `conversation` in the chat's real message list (600 px high); what shows at once, and how long that took. */
+  listOpen(conversation: Conversation): Promise<ListOpened>;
+  /** Scrolls the list `px` above its end and notes the turn at the top of the view and where it is. */
+  listScrollUp(px: number): Promise<ListAnchor>;
+  /** Waits until every turn is in the list; where the noted turn is now. */
+  listComplete(timeoutMs: number): Promise<ListCompleted>;
+}
+
+export interface ListOpened {
+  /** show() plus the layout it causes, ms. */
+  readonly firstMs: number;
+  readonly shownTurns: number;
+  readonly atBottom: boolean;
+}
+
+export interface ListAnchor {
+  readonly turnId: string;
+  /** The turn's top, relative to the list's top, px. */
+  readonly offset: number;
+}
+
+export interface ListCompleted {
+  /** From show() until every turn was in the list, ms. */
+  readonly completeMs: number;
+  readonly turns: number;
+  /** Turn ids in the order shown. */
+  readonly order: readonly string[];
+  /** Where the noted turn is now (undefined: none was noted). */
+  readonly anchor?: ListAnchor;
+  readonly atBottom: boolean;
 }
