@@ -9,7 +9,7 @@ import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
 import { ProviderError } from '../providers';
 import type { Attachment, ConversationSummary, TurnError } from '../shared/conversation';
-import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
+import { type Draft, type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
 import { runCodeAction } from './codeActions';
@@ -169,12 +169,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
           strings: webviewStrings(),
           panel: await this.panelInfo(),
           conversation: this.controller.current,
-          draft: context.workspaceState.get<string>(DRAFT_KEY, ''),
+          draft: this.storedDraft(),
         });
         for (const resolve of this.readyWaiters.splice(0)) resolve();
         return;
       case 'send':
-        await context.workspaceState.update(DRAFT_KEY, '');
+        // Sent, so no longer a draft (the webview's own "cleared" follows with the next revision).
+        await context.workspaceState.update(DRAFT_KEY, { text: '', revision: this.storedDraft().revision } satisfies Draft);
         await this.controller.send(message.text, message.attachments);
         return;
       case 'stop':
@@ -197,7 +198,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await openLinkFromAnswer(message.url, log);
         return;
       case 'draft':
-        await context.workspaceState.update(DRAFT_KEY, message.text);
+        await context.workspaceState.update(DRAFT_KEY, { text: message.text, revision: message.revision } satisfies Draft);
         return;
       case 'newChat':
         await this.controller.newConversation();
@@ -237,6 +238,14 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         log.warn(`Unhandled webview message ${JSON.stringify(unreachable).slice(0, 80)}`);
       }
     }
+  }
+
+  /** The host's copy of the composer's draft (a plain string before drafts had revisions). */
+  private storedDraft(): Draft {
+    const stored = this.deps.context.workspaceState.get<unknown>(DRAFT_KEY);
+    if (typeof stored === 'string') return { text: stored, revision: 0 };
+    const draft = stored as Partial<Draft> | undefined;
+    return typeof draft?.text === 'string' && Number.isSafeInteger(draft.revision) ? { text: draft.text, revision: draft.revision! } : { text: '', revision: 0 };
   }
 
   private async attach(what: 'selection' | 'file' | 'image'): Promise<void> {

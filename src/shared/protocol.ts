@@ -23,9 +23,18 @@ export interface PanelInfo {
   readonly acceptsImages: boolean;
 }
 
+/**
+ * The composer's unsent text, numbered: the webview keeps a copy in its own state and the host in
+ * workspaceState, and after a reload the higher revision is the fresher one.
+ */
+export interface Draft {
+  readonly text: string;
+  readonly revision: number;
+}
+
 /** Host → webview. */
 export type HostMessage =
-  | { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string; readonly locale: string; readonly panel: PanelInfo; readonly conversation: Conversation; readonly draft: string }
+  | { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string; readonly locale: string; readonly panel: PanelInfo; readonly conversation: Conversation; readonly draft: Draft }
   | { readonly type: 'panel'; readonly panel: PanelInfo }
   | { readonly type: 'conversation'; readonly conversation: Conversation }
   | { readonly type: 'turnAdded'; readonly turn: Turn }
@@ -52,7 +61,7 @@ export type WebviewMessage =
   | { readonly type: 'copy'; readonly text: string }
   | { readonly type: 'codeAction'; readonly action: CodeAction; readonly code: string; readonly language: string }
   | { readonly type: 'openLink'; readonly url: string }
-  | { readonly type: 'draft'; readonly text: string }
+  | { readonly type: 'draft'; readonly text: string; readonly revision: number }
   | { readonly type: 'newChat' }
   | { readonly type: 'listHistory'; readonly query: string }
   | { readonly type: 'openConversation'; readonly id: string }
@@ -125,7 +134,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         return only(m, ['turnId', 'text']) && id(m.turnId) && str(m.text, LIMITS.text);
       case 'copy':
       case 'draft':
-        return only(m, ['text']) && str(m.text, LIMITS.text);
+        return only(m, ['text', 'revision']) && str(m.text, LIMITS.text) && Number.isSafeInteger(m.revision) && (m.revision as number) >= 0;
       case 'codeAction':
         return only(m, ['action', 'code', 'language']) && ['copy', 'insert', 'apply', 'newFile'].includes(m.action as string) && str(m.code, LIMITS.code) && str(m.language, LIMITS.language);
       case 'openLink':

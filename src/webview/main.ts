@@ -20,6 +20,8 @@ class ChatApp {
   private readonly banner: HTMLElement;
   private readonly chat: HTMLElement;
   private streamingTurn: string | undefined;
+  /** The last revision of the composer's draft either copy holds. */
+  private draftRevision = 0;
   /** A prompt the host returned to the box after it got no answer; Retry sends it, so the box lets it go. */
   private returned: string | undefined;
 
@@ -45,12 +47,16 @@ class ChatApp {
     }, init.locale);
     renderer.installHandlers(this.list.contentRoot);
     this.composer = new Composer(strings, {
-      send: (text, attachments) => postToHost({ type: 'send', text, attachments }),
+      send: (text, attachments) => {
+        this.returned = undefined;
+        postToHost({ type: 'send', text, attachments });
+      },
       stop: () => this.streamingTurn && postToHost({ type: 'stop', turnId: this.streamingTurn }),
       attach: (what) => postToHost({ type: 'attach', what }),
       draftChanged: (text) => {
-        saveState({ draft: text });
-        postToHost({ type: 'draft', text });
+        const revision = ++this.draftRevision;
+        saveState({ draft: text, draftRevision: revision });
+        postToHost({ type: 'draft', text, revision });
       },
       imagePasted: (name, dataUrl) => postToHost({ type: 'imagePasted', name, dataUrl }),
     });
@@ -85,8 +91,12 @@ class ChatApp {
     root.dataset.version = init.version;
     this.applyPanel(init.panel);
     this.showConversation(init.conversation);
-    // The webview's own state is the freshest draft after hiding; the host's survives a reload.
-    this.composer.setDraft(savedState().draft ?? init.draft);
+    // Two copies of the draft: the webview's own state and the host's workspaceState. Either can be
+    // behind after a reload (a state write the page did not finish), so the higher revision wins.
+    const saved = savedState();
+    const ownIsNewer = saved.draft !== undefined && (saved.draftRevision ?? 0) > init.draft.revision;
+    this.draftRevision = Math.max(init.draft.revision, saved.draftRevision ?? 0);
+    this.composer.setDraft(ownIsNewer ? saved.draft! : init.draft.text);
     root.dataset.state = 'ready';
     this.composer.focus();
   }

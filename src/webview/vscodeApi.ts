@@ -18,6 +18,8 @@ export function postToHost(message: WebviewMessage): void {
 /** What the webview keeps across being hidden (VS Code restores it with the view). */
 export interface SavedState {
   readonly draft?: string;
+  /** The draft's revision (see Draft in src/shared/protocol.ts). */
+  readonly draftRevision?: number;
 }
 
 export function savedState(): SavedState {

@@ -20,7 +20,7 @@ export const VALID_MESSAGES: readonly Message[] = [
   { type: 'copy', text: 'hello' },
   { type: 'codeAction', action: 'newFile', code: 'x', language: 'js' },
   { type: 'openLink', url: 'https://example.com/' },
-  { type: 'draft', text: 'hello' },
+  { type: 'draft', text: 'hello', revision: 3 },
   { type: 'newChat' },
   { type: 'listHistory', query: 'x' },
   { type: 'openConversation', id: 'abc' },

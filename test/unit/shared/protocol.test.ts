@@ -6,6 +6,13 @@ describe('webview → host message guard', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
   });
 
+  it('takes a draft only with its text and a whole, non-negative revision', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'draft', text: 'half a question', revision: 7 }), { type: 'draft', text: 'half a question', revision: 7 });
+    for (const revision of [undefined, -1, 1.5, '7', Number.NaN, 2 ** 60]) {
+      assert.equal(parseWebviewMessage({ type: 'draft', text: 'x', revision }), undefined, String(revision));
+    }
+  });
+
   it('rejects anything else', () => {
     const bad: unknown[] = [
       null,
