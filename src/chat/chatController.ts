@@ -74,13 +74,7 @@ export class ChatController {
 
   /** `id` has an answer streaming, shown or in the background. */
   isAnswering(id: string): boolean {
-    for (const r of this.running.values()) if (r.conversation.id === id) return true;
-    return false;
-  }
-
-  /** Answers streaming in all conversations. */
-  get answering(): number {
-    return this.running.size;
+    return this.liveConversation(id) !== undefined;
   }
 
   /** Sends a prompt and resolves when its answer has finished (or failed, or was stopped). */
