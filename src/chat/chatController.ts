@@ -336,6 +336,7 @@ export class ChatController {
     if (this.deleted.has(conversation.id)) return;
     try {
       await this.deps.store.save(conversation);
+      this.deps.post({ type: 'historyChanged' });
     } catch (error) {
       this.deps.log.error(`Saving the conversation failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -36,6 +36,8 @@ export interface Draft {
 export type HostMessage =
   | { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string; readonly locale: string; readonly panel: PanelInfo; readonly conversation: Conversation; readonly draft: Draft }
   | { readonly type: 'panel'; readonly panel: PanelInfo }
+  /** A conversation was saved (an answer began or ended, perhaps in the background): an open History lists again. */
+  | { readonly type: 'historyChanged' }
   | { readonly type: 'conversation'; readonly conversation: Conversation }
   | { readonly type: 'turnAdded'; readonly turn: Turn }
   | { readonly type: 'turnsRemoved'; readonly fromTurnId: string }

@@ -43,6 +43,11 @@ export class HistoryPanel {
     return !this.root.hidden;
   }
 
+  /** Lists again for the query shown (a conversation changed while the list was open). */
+  refresh(): void {
+    if (this.visible) this.callbacks.search(this.input.value);
+  }
+
   open(): void {
     this.root.hidden = false;
     this.input.value = '';

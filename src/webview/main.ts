@@ -143,6 +143,9 @@ class ChatApp {
       case 'history':
         this.history.show(message.items);
         return;
+      case 'historyChanged':
+        this.history.refresh();
+        return;
       case 'flagged':
         this.banner.replaceChildren(el('span', { class: 'codicon codicon-warning', attrs: { 'aria-hidden': 'true' } }), el('span', { text: message.text }), iconButton('close', this.strings.close, () => (this.banner.hidden = true)));
         this.banner.hidden = false;

@@ -165,10 +165,13 @@ describe('Load: 20 answers streaming at once', function () {
     const answeringInHistory = frame.locator('.history-item:has(.history-answering)');
     await pollUntil(() => answeringInHistory.count(), (count) => count === CHATS + EXPLAINS, 10_000);
     const listedAnswering = await answeringInHistory.count();
-    await frame.locator('button[aria-label="History"]').click();
     const open = held.filter((r) => !r.isClosed()).length;
     const openedInMs = Date.now() - started;
     hold.open();
+    // History, left open, follows the answers as they end.
+    await pollUntil(() => answeringInHistory.count(), (count) => count === 0, 120_000);
+    const answeringAfter = await answeringInHistory.count();
+    await frame.locator('button[aria-label="History"]').click();
 
     // Every answer as Chorus saved it, and the rewrite as accepted into the file.
     const failures: string[] = [];
@@ -201,11 +204,12 @@ describe('Load: 20 answers streaming at once', function () {
     const after = await s.host.memoryAfterGc();
     const delta = (after.heapUsed - before.heapUsed) / MB;
     figure('Load', `streams open at the provider at once: ${open} of ${STREAMS} (${CHATS} chat prompts, ${EXPLAINS} explanations, 1 rewrite; all opened within ${(openedInMs / 1000).toFixed(0)} s and held until the last was open); completed correctly: ${STREAMS - failures.length}/${STREAMS}`);
-    figure('Load', `History showed ${listedAnswering} conversations answering at once`);
+    figure('Load', `History showed ${listedAnswering} conversations answering at once, and ${answeringAfter} once they had ended (it lists again as conversations are saved)`);
     figure('Load', `extension host heap after forced GC (inspector HeapProfiler.collectGarbage): before ${(before.heapUsed / MB).toFixed(1)} MB, after ${(after.heapUsed / MB).toFixed(1)} MB, delta ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} MB (RSS ${(before.rss / MB).toFixed(0)} → ${(after.rss / MB).toFixed(0)} MB)`);
     assert.equal(open, STREAMS, 'all 20 streams were open at the provider at once');
     assert.deepEqual(failures, [], 'every answer and rewrite is exactly what the provider sent');
     assert.equal(listedAnswering, CHATS + EXPLAINS);
+    assert.equal(answeringAfter, 0, 'History shows the answers ended without being opened again');
     assert.ok(delta <= 20, `heap grew by ${delta.toFixed(1)} MB`);
     assert.deepEqual(hostErrorsSince(s, hostErrors), [], 'no unhandled error in the extension host');
   });

@@ -169,6 +169,7 @@ describe('chat controller, against a real local provider', () => {
     while (controller.isAnswering(backgroundId)) await new Promise((r) => setTimeout(r, 5));
     await sending;
     assert.deepEqual(posted.slice(shownAt).filter((m) => 'turnId' in m && m.turnId === turnId), []);
+    assert.ok(posted.slice(shownAt).some((m) => m.type === 'historyChanged'), 'an open History hears that it was saved');
     const saved = await store.load(backgroundId);
     const answer = saved?.turns[1] as AssistantTurn;
     assert.equal(answer.status, 'done');
