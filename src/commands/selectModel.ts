@@ -60,7 +60,7 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
   const show = (): void => {
     const typed = quickPick.value.trim();
     const unique = [...new Set([current, ...listed].filter(Boolean))];
-    // A typed name comes first, so Enter takes it (not "Change provider…", which is always shown).
+    // A typed name is offered as it is (Enter never falls through to "Change provider…", which is always shown).
     const typedItem: Item[] = [];
     if (typed && !unique.includes(typed)) {
       typedItem.push(
@@ -71,14 +71,15 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
             : { label: vscode.l10n.t('$(warning) Letters, digits, _ . - only'), alwaysShow: true },
       );
     }
+    const models: Item[] = unique.map((model) => ({ label: model, model, description: model === current ? vscode.l10n.t('current') : undefined }));
+    // Typing to filter, Enter takes the first model that matches; a name nothing matches is taken as typed.
+    const match = typed ? models.find((item) => item.label.toLowerCase().includes(typed.toLowerCase())) : undefined;
     // "Change provider…" stays at the top, where the list arriving from the server does not move it.
-    quickPick.items = [
-      ...typedItem,
-      switchItem,
-      { label: '', kind: vscode.QuickPickItemKind.Separator },
-      ...unique.map((model) => ({ label: model, model, description: model === current ? vscode.l10n.t('current') : undefined })),
-    ];
-    if (typedItem.length) quickPick.activeItems = typedItem;
+    quickPick.items = match
+      ? [switchItem, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...models, ...typedItem]
+      : [...typedItem, switchItem, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...models];
+    if (match) quickPick.activeItems = [match];
+    else if (typedItem.length) quickPick.activeItems = typedItem;
   };
   show();
   quickPick.onDidChangeValue(show);
