@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/paths';
 
@@ -13,7 +12,9 @@ let packaged: string | undefined;
 
 export function languagePackVsix(): string {
   if (packaged) return packaged;
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-langpack-'));
+  // Staged under out/ (replaced on each run), so no run leaves a folder behind in the temporary directory.
+  const staging = path.join(repoRoot, 'out', 'test-language-pack');
+  fs.rmSync(staging, { recursive: true, force: true });
   fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'languagePack'), staging, { recursive: true });
   const out = path.join(staging, 'language-pack.vsix');
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
