@@ -54,7 +54,7 @@ export class ChatController {
   private conversation: MutableConversation;
   /** Answers streaming now, by turn id, with the conversation each belongs to (shown or not). */
   private readonly running = new Map<string, Running>();
-  /** Conversations deleted while answering: their answers end without saving them again. */
+  /** Conversations deleted while answering: their answers end without saving them again (then leave this set). */
   private readonly deleted = new Set<string>();
   private readonly now: () => number;
 
@@ -124,9 +124,7 @@ export class ChatController {
 
   /** Shows a new, empty conversation; an answer still streaming in the old one carries on. */
   async newConversation(): Promise<void> {
-    await this.leave();
-    this.conversation = this.blank();
-    this.deps.post({ type: 'conversation', conversation: this.conversation });
+    this.showBlank();
   }
 
   async open(id: string): Promise<boolean> {
@@ -138,20 +136,18 @@ export class ChatController {
     const live = this.liveConversation(id);
     const loaded = live ?? (await this.deps.store.load(id));
     if (!loaded) return false;
-    await this.leave();
     this.conversation = live ?? settled(loaded);
     this.deps.post({ type: 'conversation', conversation: this.conversation });
     return true;
   }
 
   async remove(id: string): Promise<void> {
-    this.deleted.add(id);
-    for (const r of this.running.values()) if (r.conversation.id === id) r.abort.abort();
-    await this.deps.store.delete(id);
-    if (id === this.conversation.id) {
-      this.conversation = this.blank();
-      this.deps.post({ type: 'conversation', conversation: this.conversation });
+    if (this.isAnswering(id)) {
+      this.deleted.add(id);
+      this.stopAll(id);
     }
+    await this.deps.store.delete(id);
+    if (id === this.conversation.id) this.showBlank();
   }
 
   /** The conversation continues with another model (the header's picker). */
@@ -164,8 +160,9 @@ export class ChatController {
     this.stopAll();
   }
 
-  private stopAll(): void {
-    for (const r of this.running.values()) r.abort.abort();
+  /** Stops every answer, or those of conversation `id`. */
+  private stopAll(id?: string): void {
+    for (const r of this.running.values()) if (id === undefined || r.conversation.id === id) r.abort.abort();
   }
 
   private liveConversation(id: string): MutableConversation | undefined {
@@ -173,9 +170,9 @@ export class ChatController {
     return undefined;
   }
 
-  /** Before another conversation is shown: one still answering is saved now, so History lists it. */
-  private async leave(): Promise<void> {
-    if (this.busy) await this.persist(this.conversation);
+  private showBlank(): void {
+    this.conversation = this.blank();
+    this.deps.post({ type: 'conversation', conversation: this.conversation });
   }
 
   private shown(conversation: MutableConversation): boolean {
@@ -223,7 +220,8 @@ export class ChatController {
     this.running.set(turn.id, { abort: controller, conversation });
     conversation.turns.push(turn);
     this.deps.post({ type: 'turnAdded', turn });
-    // The prompt is on disk before the answer starts: a window closed mid-answer loses nothing.
+    // The prompt is on disk before the answer starts: a window closed mid-answer loses nothing, and
+    // History lists the conversation while it answers in the background.
     void this.persist(conversation);
 
     let text = '';
@@ -300,13 +298,12 @@ export class ChatController {
       void handle?.provider.dispose();
     }
 
-    if (this.deleted.has(conversation.id)) return;
+    if (this.deleted.delete(conversation.id)) return;
     if (flagged) {
       await this.deps.store.delete(conversation.id);
       this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage() });
       if (this.shown(conversation)) {
-        this.conversation = this.blank();
-        this.deps.post({ type: 'conversation', conversation: this.conversation });
+        this.showBlank();
         // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.
         this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
       }

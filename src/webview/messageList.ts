@@ -203,7 +203,7 @@ export class MessageList {
   }
 
   /** With `deferred`, stored answers are queued there for one batch render instead of rendered one by one. */
-  private renderTurn(turn: Turn, deferred?: Array<{ container: HTMLElement; markdown: string }>): HTMLElement {
+  private renderTurn(turn: Turn, deferred?: Deferred): HTMLElement {
     const node = turn.role === 'user' ? this.renderUser(turn) : this.renderAssistant(turn, deferred);
     this.sizes.observe(node);
     return node;
@@ -266,7 +266,7 @@ export class MessageList {
     box.focus();
   }
 
-  private renderAssistant(turn: AssistantTurn, deferred?: Array<{ container: HTMLElement; markdown: string }>): HTMLElement {
+  private renderAssistant(turn: AssistantTurn, deferred?: Deferred): HTMLElement {
     const content = el('div', { class: 'answer markdown-body' });
     const status = el('div', { class: 'turn-status' });
     const footer = el('footer', { class: 'turn-footer' });
