@@ -4,21 +4,13 @@ import type { ExplainResult } from '../../src/commands/explainSelection';
 import type { ChorusApi } from '../../src/extension';
 import type { Attachment } from '../../src/shared/conversation';
 import { sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
+import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
+import { openUntitled } from './untitledEditor';
 
 type Body = { messages: Array<{ role: string; content: string }> };
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
 const explain = (): Thenable<ExplainResult> => vscode.commands.executeCommand<ExplainResult>('chorus.explainSelection');
-
-/** Opens `content` in an editor and waits until VS Code reports it as the active one (a loaded machine can lag). */
-async function open(content: string, language: string): Promise<vscode.TextEditor> {
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content, language }));
-  for (let waited = 0; vscode.window.activeTextEditor?.document !== editor.document && waited < 10_000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the opened editor became active');
-  return editor;
-}
 
 describe('Explain Selection', () => {
   let fake: FakeProvider;
@@ -28,9 +20,7 @@ describe('Explain Selection', () => {
   before(async () => {
     api = await vscode.extensions.getExtension<ChorusApi>('chorus-dev.chorus')!.activate();
     fake = await startFakeProvider();
-    await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
-    await config().update('openai.baseUrl', fake.baseUrl, vscode.ConfigurationTarget.Global);
-    await config().update('openai.model', 'fake-model', vscode.ConfigurationTarget.Global);
+    await pointOpenAiAt(fake.baseUrl);
     await vscode.commands.executeCommand('chorus.newChat');
   });
 
@@ -39,7 +29,7 @@ describe('Explain Selection', () => {
   });
 
   after(async () => {
-    for (const key of ['provider', 'openai.baseUrl', 'openai.model', 'responseLanguage']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await resetChorusSettings([...OPENAI_SETTINGS, 'responseLanguage']);
     await fake.close();
   });
 
@@ -69,7 +59,7 @@ describe('Explain Selection', () => {
 
   it('continues the same conversation with the next explanation', async () => {
     const turnsBefore = api.currentConversation().turns.length;
-    const editor = await open('SELECT id, name\nFROM users\nWHERE active = 1;\n', 'sql');
+    const editor = await openUntitled('SELECT id, name\nFROM users\nWHERE active = 1;\n', 'sql');
     editor.selection = new vscode.Selection(2, 0, 2, 17);
     fake.enqueue(sseReply(textChunks('It keeps only active users.')));
     assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
@@ -88,7 +78,7 @@ describe('Explain Selection', () => {
       },
     });
     try {
-      const editor = await open(source, 'plaintext');
+      const editor = await openUntitled(source, 'plaintext');
       editor.selection = new vscode.Selection(2, 3, 2, 3);
       fake.enqueue(sseReply(textChunks('It runs two steps.')));
       assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
@@ -101,7 +91,7 @@ describe('Explain Selection', () => {
   });
 
   it('with no selection outside any function, explains the current line and says so', async () => {
-    const editor = await open('first line\nsecond line\nthird line\n', 'plaintext');
+    const editor = await openUntitled('first line\nsecond line\nthird line\n', 'plaintext');
     editor.selection = new vscode.Selection(1, 2, 1, 2);
     fake.enqueue(sseReply(textChunks('It is the second line.')));
     assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
@@ -112,7 +102,7 @@ describe('Explain Selection', () => {
 
   it('asks for the answer in Chinese when chorus.responseLanguage says so', async () => {
     await config().update('responseLanguage', 'zh-cn', vscode.ConfigurationTarget.Global);
-    const editor = await open('x = 1\n', 'python');
+    const editor = await openUntitled('x = 1\n', 'python');
     editor.selection = new vscode.Selection(0, 0, 0, 5);
     fake.enqueue(sseReply(textChunks('把 1 赋给 x。')));
     assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
@@ -123,7 +113,7 @@ describe('Explain Selection', () => {
   it('a missing key offers Set API Key and sends nothing', async () => {
     await config().update('provider', 'qianfan-v2', vscode.ConfigurationTarget.Global);
     try {
-      const editor = await open('x = 1\n', 'python');
+      const editor = await openUntitled('x = 1\n', 'python');
       editor.selection = new vscode.Selection(0, 0, 0, 5);
       const count = fake.requests.length;
       const result = await explain();
@@ -136,7 +126,7 @@ describe('Explain Selection', () => {
   });
 
   it('Ask about Selection puts the selection into the composer as a chip, sending nothing', async () => {
-    const editor = await open('let a = 1;\nlet b = a + 1;\n', 'javascript');
+    const editor = await openUntitled('let a = 1;\nlet b = a + 1;\n', 'javascript');
     editor.selection = new vscode.Selection(1, 0, 1, 14);
     const count = fake.requests.length;
     const chip = await vscode.commands.executeCommand<Attachment | undefined>('chorus.askAboutSelection');

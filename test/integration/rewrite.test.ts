@@ -4,15 +4,12 @@ import type { RewriteCommandResult } from '../../src/commands/rewriteSelection';
 import type { AcceptResult } from '../../src/editor/rewriteController';
 import type { ChorusApi } from '../../src/extension';
 import { openaiErrorReply, sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
+import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
+import { openUntitled } from './untitledEditor';
 
 type Body = { messages: Array<{ role: string; content: string }> };
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
-
-async function open(content: string, language = 'typescript'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(document);
-}
 
 function select(editor: vscode.TextEditor, fromLine: number, fromChar: number, toLine: number, toChar: number): void {
   editor.selection = new vscode.Selection(fromLine, fromChar, toLine, toChar);
@@ -37,15 +34,21 @@ async function until<T>(probe: () => T | undefined | false): Promise<T> {
   }
 }
 
-/** A reply the fake server sends only once `release()` is called, so a test can edit the document meanwhile. */
-function gatedReply(answer: string): { script: () => Promise<ReturnType<typeof sseReply>>; release: () => void } {
+/**
+ * Runs Rewrite Selection ("round it") with the answer held back until `release()`, so a test can act
+ * while it waits; resolves once the request has reached the fake server.
+ */
+async function heldRewrite(fake: FakeProvider, answer: string): Promise<{ running: Thenable<RewriteCommandResult>; release: () => void }> {
   let release = (): void => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const script = async (): Promise<ReturnType<typeof sseReply>> => {
+  fake.enqueue(async () => {
     await gate;
     return sseReply(textChunks(answer));
-  };
-  return { script, release };
+  });
+  const count = fake.requests.length;
+  const running = rewrite('round it');
+  await fake.waitForRequests(count + 1);
+  return { running, release };
 }
 
 const CLASS_SOURCE = [
@@ -66,9 +69,7 @@ describe('Rewrite Selection', () => {
   before(async () => {
     api = await vscode.extensions.getExtension<ChorusApi>('chorus-dev.chorus')!.activate();
     fake = await startFakeProvider();
-    await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
-    await config().update('openai.baseUrl', fake.baseUrl, vscode.ConfigurationTarget.Global);
-    await config().update('openai.model', 'fake-model', vscode.ConfigurationTarget.Global);
+    await pointOpenAiAt(fake.baseUrl);
   });
 
   afterEach(async () => {
@@ -78,12 +79,12 @@ describe('Rewrite Selection', () => {
   });
 
   after(async () => {
-    for (const key of ['provider', 'openai.baseUrl', 'openai.model']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await resetChorusSettings(OPENAI_SETTINGS);
     await fake.close();
   });
 
   it('accept replaces exactly the selection: fenced answer, prose dropped, indentation kept', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 2, 0, 4, 0);
     fake.enqueue(sseReply(textChunks('Sure! Here it is:\n\n```ts\nlet total = items.reduce((s, i) => s + i, 0);\n```\n\nThis is shorter.')));
     const result = await rewrite('use reduce');
@@ -110,7 +111,7 @@ describe('Rewrite Selection', () => {
   });
 
   it('one undo after accept restores the document', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 4, 4, 4, 17);
     fake.enqueue(sseReply(textChunks('```ts\nreturn total | 0;\n```')));
     assert.equal((await rewrite('force an integer')).state, 'ready');
@@ -121,7 +122,7 @@ describe('Rewrite Selection', () => {
   });
 
   it('takes an unfenced answer as the code', async () => {
-    const editor = await open('const add = (a, b) => a + b;\n', 'javascript');
+    const editor = await openUntitled('const add = (a, b) => a + b;\n', 'javascript');
     select(editor, 0, 22, 0, 27);
     fake.enqueue(sseReply(textChunks('Number(a) + Number(b)')));
     assert.equal((await rewrite('coerce to numbers')).state, 'ready');
@@ -131,7 +132,7 @@ describe('Rewrite Selection', () => {
 
   it('keeps a CRLF document CRLF', async () => {
     const original = 'def f(x):\r\n    y = x * 2\r\n    return y\r\n';
-    const editor = await open(original, 'python');
+    const editor = await openUntitled(original, 'python');
     assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
     select(editor, 1, 0, 3, 0);
     fake.enqueue(sseReply(textChunks('```python\ny = x * 2\nif y > 10:\n    y = 10\nreturn y\n```')));
@@ -159,7 +160,7 @@ describe('Rewrite Selection', () => {
   });
 
   it('cancel while streaming stops the request and leaves the document byte-identical', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     const version = editor.document.version;
     select(editor, 2, 0, 4, 0);
     const chunks = textChunks('```ts\nlet total = 0; // a very long answer that is still arriving\n', { piece: 4 });
@@ -177,31 +178,23 @@ describe('Rewrite Selection', () => {
   });
 
   it('follows the code when lines are added above it while generating', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 4, 4, 4, 17);
-    const reply = gatedReply('```ts\nreturn Math.round(total);\n```');
-    fake.enqueue(reply.script);
-    const count = fake.requests.length;
-    const running = rewrite('round it');
-    await fake.waitForRequests(count + 1);
+    const { running, release } = await heldRewrite(fake, '```ts\nreturn Math.round(total);\n```');
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// Totals of numbers.\n'));
-    reply.release();
+    release();
     assert.equal((await running).state, 'ready');
     assert.deepEqual(await accept(), { applied: true, moved: false });
     assert.equal(editor.document.getText(), `// Totals of numbers.\n${CLASS_SOURCE.replace('return total;', 'return Math.round(total);')}`);
   });
 
   it('does not apply when the selected code itself changed while generating, and keeps the proposal', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 4, 4, 4, 17);
-    const reply = gatedReply('```ts\nreturn Math.round(total);\n```');
-    fake.enqueue(reply.script);
-    const count = fake.requests.length;
-    const running = rewrite('round it');
-    await fake.waitForRequests(count + 1);
+    const { running, release } = await heldRewrite(fake, '```ts\nreturn Math.round(total);\n```');
     await editor.edit((b) => b.replace(new vscode.Range(4, 11, 4, 16), 'sum'));
     const edited = editor.document.getText();
-    reply.release();
+    release();
     assert.equal((await running).state, 'ready');
     assert.deepEqual(await accept(), { applied: false, reason: 'changed' });
     assert.equal(editor.document.getText(), edited, 'the document was not touched');
@@ -210,23 +203,19 @@ describe('Rewrite Selection', () => {
   });
 
   it('re-anchors to the unchanged code when an edit inside it was undone', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 4, 4, 4, 17);
-    const reply = gatedReply('return Math.round(total);');
-    fake.enqueue(reply.script);
-    const count = fake.requests.length;
-    const running = rewrite('round it');
-    await fake.waitForRequests(count + 1);
+    const { running, release } = await heldRewrite(fake, 'return Math.round(total);');
     await editor.edit((b) => b.insert(new vscode.Position(4, 10), ' '));
     await editor.edit((b) => b.delete(new vscode.Range(4, 10, 4, 11)));
-    reply.release();
+    release();
     assert.equal((await running).state, 'ready');
     assert.deepEqual(await accept(), { applied: true, moved: true });
     assert.equal(editor.document.getText(), CLASS_SOURCE.replace('return total;', 'return Math.round(total);'));
   });
 
   it('a provider error reports the provider\'s message and changes nothing', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 2, 0, 4, 0);
     fake.enqueue(openaiErrorReply(400, 'The model `fake-model` does not support this request'));
     const result = await rewrite('use reduce');
@@ -241,7 +230,7 @@ describe('Rewrite Selection', () => {
   it('a missing key offers Set API Key and sends nothing', async () => {
     await config().update('provider', 'qianfan-v2', vscode.ConfigurationTarget.Global);
     try {
-      const editor = await open(CLASS_SOURCE);
+      const editor = await openUntitled(CLASS_SOURCE);
       select(editor, 2, 0, 4, 0);
       const count = fake.requests.length;
       const result = await rewrite('use reduce');
@@ -255,19 +244,15 @@ describe('Rewrite Selection', () => {
   });
 
   it('shows Cancel above the code while the model writes, then Accept, Reject and Show Changes', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 4, 4, 4, 17);
     const lenses = async (): Promise<Array<{ line: number; command: string }>> =>
       (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri))
         .filter((lens) => lens.command?.command.startsWith('chorus.'))
         .map((lens) => ({ line: lens.range.start.line, command: lens.command!.command }));
-    const reply = gatedReply('```ts\nreturn Math.round(total);\n```');
-    fake.enqueue(reply.script);
-    const count = fake.requests.length;
-    const running = rewrite('round it');
-    await fake.waitForRequests(count + 1);
+    const { running, release } = await heldRewrite(fake, '```ts\nreturn Math.round(total);\n```');
     assert.deepEqual(await lenses(), [{ line: 4, command: 'chorus.showRewrite' }, { line: 4, command: 'chorus.rejectRewrite' }]);
-    reply.release();
+    release();
     assert.equal((await running).state, 'ready');
     assert.deepEqual((await lenses()).map((l) => `${l.line} ${l.command}`), ['4 chorus.acceptRewrite', '4 chorus.rejectRewrite', '4 chorus.showRewrite']);
     // Closing the diff keeps the proposal; Show Changes opens it again.
@@ -281,7 +266,7 @@ describe('Rewrite Selection', () => {
   });
 
   it('offers Explain and Rewrite in the lightbulb for selected code only', async () => {
-    const editor = await open(CLASS_SOURCE);
+    const editor = await openUntitled(CLASS_SOURCE);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(2, 0, 4, 0));
     const ours = actions.filter((a) => a.command?.command.startsWith('chorus.'));
     assert.deepEqual(ours.map((a) => a.command!.command).sort(), ['chorus.explainSelection', 'chorus.rewriteSelection']);

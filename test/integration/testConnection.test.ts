@@ -2,21 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConnectionReport } from '../../src/commands/testConnection';
 import { startFakeProvider, type FakeProvider } from '../fixtures/fakeProvider';
+import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
 
 describe('Chorus: Test Connection', () => {
   let fake: FakeProvider;
   const goodKey = 'sk-good-0123456789abcdef';
-  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('chorus');
 
   before(async () => {
     fake = await startFakeProvider({ apiKey: goodKey });
-    await config().update('provider', 'openai', vscode.ConfigurationTarget.Global);
-    await config().update('openai.baseUrl', fake.baseUrl, vscode.ConfigurationTarget.Global);
-    await config().update('openai.model', 'fake-model', vscode.ConfigurationTarget.Global);
+    await pointOpenAiAt(fake.baseUrl);
   });
 
   after(async () => {
-    for (const key of ['provider', 'openai.baseUrl', 'openai.model']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await resetChorusSettings(OPENAI_SETTINGS);
     await vscode.commands.executeCommand('chorus.clearApiKey', 'openai');
     await fake.close();
   });
