@@ -104,8 +104,17 @@ export function savedConversations(s: Session): Conversation[] {
 export async function openInEditor(page: Page, file: string): Promise<void> {
   const name = path.basename(file);
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+P');
+    // F1 then a path (no ">") is Quick Open. F1 is what runCommand uses; Control+P once went
+    // unanswered after Explain Selection had moved the focus to the chat webview. A palette that did
+    // not open is asked for again.
+    await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
+    try {
+      await input.waitFor({ timeout: 5_000 });
+    } catch (error) {
+      if (attempt === 4) throw error;
+      continue;
+    }
     await input.fill(file);
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
     try {
