@@ -82,7 +82,7 @@ export class MessageList {
     this.announcer = el('div', { class: 'sr-only', attrs: { 'aria-live': 'polite', role: 'status' } });
     this.root = el('div', { class: 'messages-frame' }, this.list, this.jump, this.announcer);
     this.list.addEventListener('scroll', () => {
-      const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
+      const atBottom = this.atEnd();
       this.stickToBottom = atBottom;
       this.jump.hidden = atBottom;
     });
@@ -115,11 +115,13 @@ export class MessageList {
       const older: Deferred = [];
       const nodes = turns.slice(start, end).map((t) => this.renderTurn(t, older));
       end = start;
+      // Where the reader is, read now: the scroll event that updates stickToBottom may not have come yet.
       const { scrollTop, scrollHeight } = this.list;
+      const following = this.stickToBottom && this.atEnd();
       this.list.prepend(...nodes);
       this.renderer.renderStaticMany(older);
       // The reader's place stays put: at the end, or where they had scrolled to.
-      this.list.scrollTop = this.stickToBottom ? this.list.scrollHeight : scrollTop + (this.list.scrollHeight - scrollHeight);
+      this.list.scrollTop = following ? this.list.scrollHeight : scrollTop + (this.list.scrollHeight - scrollHeight);
       if (end > 0) whenIdle(renderOlder);
       else this.list.dataset.complete = 'true';
     };
@@ -339,6 +341,11 @@ export class MessageList {
       return;
     }
     this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  /** The end of the conversation is in view (within a small margin). */
+  private atEnd(): boolean {
+    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
   }
 
   private followOutput(): void {
