@@ -10,7 +10,7 @@ import type { Frame } from 'playwright-core';
 import { filesContaining } from '../integration/scanForSecret';
 import { openaiErrorReply, sseReply, textChunks } from '../fixtures/fakeProvider';
 import { qianfanJsonReply } from '../fixtures/fakeQianfan';
-import { runCommand } from '../e2e/workbench';
+import { runCommand, screenshot } from '../e2e/workbench';
 import { answerCount, ask, clearToasts, finishedAnswer, newChat } from './chatUi';
 import { chorusLog, extensionHostLog, pollUntil } from './extensionHost';
 import { figure } from './figures';
@@ -48,6 +48,10 @@ describe('Key leaks: the keys are nowhere but in SecretStorage', function () {
   before(async () => {
     s = await session();
     frame = await s.chat();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(s.page, 'security-keyLeaks-failed');
   });
 
   it('after keys, chats, errors echoing the keys and an export, a scan finds the keys in none of the places', async () => {
