@@ -13,7 +13,7 @@ import { type Draft, type HostMessage, type PanelInfo, type WebviewMessage, pars
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
 import { runCodeAction } from './codeActions';
-import { errorText } from './errorText';
+import { errorText } from '../ui/errorText';
 import { conversationToMarkdown } from './exportMarkdown';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';

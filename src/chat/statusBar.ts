@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { currentProvider, modelSetting } from '../config/configuration';
 import { PROVIDER_NAMES } from '../config/settings';
+import { inertText } from '../ui/inertText';
 
 /** Shows the provider and model in the status bar; a click runs `chorus.selectModel`. */
 export function createModelStatusBar(): vscode.Disposable {
@@ -10,7 +11,8 @@ export function createModelStatusBar(): vscode.Disposable {
   const update = (): void => {
     const provider = currentProvider();
     const model = modelSetting(provider) || vscode.l10n.t('no model');
-    item.text = `$(comment-discussion) ${model}`;
+    // A model name can come from a workspace's settings: shown as text, never as `$(icon)` markup.
+    item.text = `$(comment-discussion) ${inertText(model)}`;
     item.tooltip = vscode.l10n.t('Chorus: {0}, model {1}. Click to change.', PROVIDER_NAMES[provider], model);
   };
   update();

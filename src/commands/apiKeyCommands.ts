@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../ui/inertText';
 import { qianfanAuthMode } from '../config/configuration';
 import { secretSlots } from '../config/secretSlots';
 import { EmptyKeyError, type SecretStore } from '../config/secretStore';
@@ -43,7 +44,7 @@ export function registerApiKeyCommands(secrets: SecretStore, log: vscode.LogOutp
 function checkProvider(value: unknown): ProviderId | undefined {
   if (isProviderId(value)) return value;
   void vscode.window.showErrorMessage(
-    vscode.l10n.t('Chorus: unknown provider "{0}". Use one of: {1}.', String(value).slice(0, 40), PROVIDER_IDS.join(', ')),
+    vscode.l10n.t('Chorus: unknown provider "{0}". Use one of: {1}.', inertText(String(value).slice(0, 40)), PROVIDER_IDS.join(', ')),
   );
   return undefined;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { inertText } from '../ui/inertText';
+import { reportError } from '../ui/showError';
 import { currentProvider, modelSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../config/settings';
@@ -65,15 +67,16 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
     if (typed && !unique.includes(typed)) {
       typedItem.push(
         !qianfan
-          ? { label: typed, model: typed, description: vscode.l10n.t('use this model name'), alwaysShow: true }
+          ? { label: inertText(typed), model: typed, description: vscode.l10n.t('use this model name'), alwaysShow: true }
           : ENDPOINT_PATTERN.test(typed)
-            ? { label: typed, model: typed, description: vscode.l10n.t('new endpoint'), alwaysShow: true }
+            ? { label: inertText(typed), model: typed, description: vscode.l10n.t('new endpoint'), alwaysShow: true }
             : { label: vscode.l10n.t('$(warning) Letters, digits, _ . - only'), alwaysShow: true },
       );
     }
-    const models: Item[] = unique.map((model) => ({ label: model, model, description: model === current ? vscode.l10n.t('current') : undefined }));
+    // Names come from the server's /models list: shown as text, never as `$(icon)` markup.
+    const models: Item[] = unique.map((model) => ({ label: inertText(model), model, description: model === current ? vscode.l10n.t('current') : undefined }));
     // Typing to filter, Enter takes the first model that matches; a name nothing matches is taken as typed.
-    const match = typed ? models.find((item) => item.label.toLowerCase().includes(typed.toLowerCase())) : undefined;
+    const match = typed ? models.find((item) => item.model!.toLowerCase().includes(typed.toLowerCase())) : undefined;
     // "Change provider…" stays at the top, where the list arriving from the server does not move it.
     quickPick.items = match
       ? [switchItem, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...models, ...typedItem]
@@ -96,8 +99,9 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
           void client.dispose();
         }
       } catch (error) {
-        log.warn(`Listing models failed: ${error instanceof Error ? error.message : String(error)}`);
-        quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', error instanceof Error ? error.message.slice(0, 120) : '');
+        const report = reportError(error);
+        log.warn(`Listing models failed: ${report.details}`);
+        quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', report.summary.slice(0, 160));
       } finally {
         quickPick.busy = false;
       }

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { currentProvider } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { PROVIDER_NAMES } from '../config/settings';
-import { errorText } from '../chat/errorText';
 import { ProviderError } from '../providers';
+import { inertText } from '../ui/inertText';
+import { reportError, showError } from '../ui/showError';
 
 /** What `chorus.testConnection` returns, for scripts and tests. */
 export interface ConnectionReport {
@@ -11,7 +12,10 @@ export interface ConnectionReport {
   readonly provider: string;
   readonly model?: string;
   readonly latencyMs?: number;
+  /** What the notification says: fixed text, never the provider's words or a URL. */
   readonly message: string;
+  /** The whole text, the provider's own words included, as written to the log. */
+  readonly details?: string;
   /** The provider error's kind when it failed. */
   readonly kind?: string;
 }
@@ -35,14 +39,15 @@ export function registerTestConnection(factory: ProviderFactory, log: vscode.Log
               { signal: controller.signal },
             );
             const latencyMs = Date.now() - started;
-            const model = result.model || provider.model;
+            // The server names the model: its words never reach a notification as markup.
+            const model = inertText(result.model || provider.model);
             return { ok: true, provider: id, model, latencyMs, message: vscode.l10n.t('Chorus: connected to {0} ({1}) in {2} ms.', name, model, latencyMs) };
           } finally {
             void provider.dispose();
           }
         } catch (error) {
-          const message = error instanceof ProviderError ? errorText(error) : error instanceof Error ? error.message : String(error);
-          return { ok: false, provider: id, message, kind: error instanceof ProviderError ? error.kind : undefined };
+          const { summary, details } = reportError(error);
+          return { ok: false, provider: id, message: summary, details, kind: error instanceof ProviderError ? error.kind : undefined };
         } finally {
           cancel.dispose();
         }
@@ -55,7 +60,7 @@ export function registerTestConnection(factory: ProviderFactory, log: vscode.Log
       const setKey = vscode.l10n.t('Set API Key');
       const settings = vscode.l10n.t('Open Settings');
       const actions = report.kind === 'auth' || report.kind === 'forbidden' ? [setKey, settings] : [settings];
-      void vscode.window.showErrorMessage(report.message, ...actions).then((choice) => {
+      void showError({ summary: report.message, details: report.details ?? report.message }, log, ...actions).then((choice) => {
         if (choice === setKey) void vscode.commands.executeCommand('chorus.setApiKey', id);
         if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', `chorus.${id}`);
       });

