@@ -112,6 +112,8 @@ describe('Exfiltration: answers aiming images, links and markup at a canary', fu
     const shown = await dialog.innerText();
     assert.match(shown, /Open this link from the answer in your browser\?/);
     assert.ok(shown.includes(target), 'the dialog shows the whole URL');
+    assert.ok(shown.includes(`Host: ${new URL(target).host}`), 'the host has a line of its own');
+    assert.match(shown, /this link points at this computer/, 'a loopback link says so');
     await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await frame.waitForTimeout(1000);
