@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import { qianfanAuthMode } from './configuration';
-import { PLAINTEXT_KEY_SETTING_NAMES, PLAINTEXT_KEY_SETTINGS, secretSlots } from './secretSlots';
+import { PLAINTEXT_KEY_SETTING_NAMES, PLAINTEXT_KEY_SETTINGS, cleanKey, secretSlots } from './secretSlots';
 import type { SecretStore } from './secretStore';
 
-/** Finds keys written into settings.json, warns, and moves them into SecretStorage when the user agrees. */
+/**
+ * Finds keys written into settings.json, warns, and moves them into SecretStorage when the user
+ * agrees. Only the user's own settings are moved: a workspace is not the user, and moving its value
+ * would let a cloned repository replace the user's stored key with one of its choosing. A key already
+ * stored is replaced only after asking.
+ */
 export class PlaintextKeyGuard implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
   private warned = new Set<string>();
@@ -17,17 +22,37 @@ export class PlaintextKeyGuard implements vscode.Disposable {
     });
   }
 
-  /** Names of the key settings that currently hold a value. */
+  /** Names of the key settings that hold a value in the user's settings. */
   found(): string[] {
+    return this.holding((i) => i?.globalValue);
+  }
+
+  /** Names of the key settings that hold a value in the workspace's settings (never moved). */
+  foundInWorkspace(): string[] {
+    return this.holding((i) => i?.workspaceValue ?? i?.workspaceFolderValue);
+  }
+
+  private holding(pick: (inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>) => unknown): string[] {
     const config = vscode.workspace.getConfiguration('chorus');
     return PLAINTEXT_KEY_SETTINGS.filter(({ setting }) => {
-      const inspected = config.inspect<unknown>(setting);
-      return [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((v) => typeof v === 'string' && v.trim());
+      const value = pick(config.inspect<unknown>(setting));
+      return typeof value === 'string' && value.trim() !== '';
     }).map((s) => `chorus.${s.setting}`);
   }
 
-  /** Warns once per setting name about keys in settings, offering to move them. */
+  /** Warns once per setting name about keys in settings, offering to move the user's own. */
   async check(): Promise<void> {
+    const inWorkspace = this.foundInWorkspace().filter((name) => !this.warned.has(`workspace ${name}`));
+    for (const name of inWorkspace) this.warned.add(`workspace ${name}`);
+    if (inWorkspace.length) {
+      this.log.warn(`The workspace's settings hold a key (${inWorkspace.join(', ')}); it is not used or moved`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'This workspace\'s settings hold an API key ({0}). Chorus never uses or moves keys from workspace settings; remove it from the workspace\'s settings.json and set your key with "Chorus: Set API Key".',
+          inWorkspace.join(', '),
+        ),
+      );
+    }
     const found = this.found().filter((name) => !this.warned.has(name));
     if (found.length === 0) return;
     for (const name of found) this.warned.add(name);
@@ -43,34 +68,39 @@ export class PlaintextKeyGuard implements vscode.Disposable {
     if (choice === move) await this.move();
   }
 
-  /** Moves every key found in settings into SecretStorage and removes it from every settings file. */
+  /** Moves every key in the user's settings into SecretStorage and removes it from there. */
   async move(): Promise<string[]> {
     const config = vscode.workspace.getConfiguration('chorus');
     const moved: string[] = [];
     for (const entry of PLAINTEXT_KEY_SETTINGS) {
-      const inspected = config.inspect<unknown>(entry.setting);
-      // The most specific value wins, as it is the one the user would expect to be used.
-      const value = [inspected?.workspaceFolderValue, inspected?.workspaceValue, inspected?.globalValue].find(
-        (v): v is string => typeof v === 'string' && v.trim().length > 0,
-      );
-      if (value === undefined) continue;
+      const value = config.inspect<unknown>(entry.setting)?.globalValue;
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const name = `chorus.${entry.setting}`;
       const slot = secretSlots(entry.provider, entry.mode ?? qianfanAuthMode())[entry.slot]!;
-      await this.secrets.storeSlot(slot.storageKey, value);
-      if (inspected?.globalValue !== undefined) await config.update(entry.setting, undefined, vscode.ConfigurationTarget.Global);
-      if (inspected?.workspaceValue !== undefined) await config.update(entry.setting, undefined, vscode.ConfigurationTarget.Workspace);
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        const folderConfig = vscode.workspace.getConfiguration('chorus', folder.uri);
-        if (folderConfig.inspect(entry.setting)?.workspaceFolderValue !== undefined) {
-          await folderConfig.update(entry.setting, undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-        }
+      const stored = await this.secrets.getSlot(slot.storageKey);
+      if (stored !== undefined && stored !== cleanKey(value) && !(await this.replaceAllowed(name))) {
+        this.log.info(`Kept the stored key; ${name} stays in settings`);
+        continue;
       }
-      moved.push(`chorus.${entry.setting}`);
+      await this.secrets.storeSlot(slot.storageKey, value);
+      await config.update(entry.setting, undefined, vscode.ConfigurationTarget.Global);
+      moved.push(name);
     }
     if (moved.length) {
       this.log.info(`Moved ${moved.join(', ')} from settings into SecretStorage`);
       void vscode.window.showInformationMessage(vscode.l10n.t('Chorus moved {0} into secure storage and removed it from settings.', moved.join(', ')));
     }
     return moved;
+  }
+
+  private async replaceAllowed(name: string): Promise<boolean> {
+    const replace = vscode.l10n.t('Replace Stored Key');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('A key is already in secure storage. Replace it with the one in {0}?', name),
+      { modal: true, detail: vscode.l10n.t('Choose Cancel to keep the stored key; the setting then stays as it is.') },
+      replace,
+    );
+    return choice === replace;
   }
 
   dispose(): void {

@@ -52,6 +52,11 @@ export class SecretStore {
     }
   }
 
+  /** One secret by its storage key, if stored (to compare before replacing it). */
+  async getSlot(storageKey: string): Promise<string | undefined> {
+    return (await this.secrets.get(storageKey)) || undefined;
+  }
+
   /** Stores one secret by its storage key (used when moving a key out of settings). */
   async storeSlot(storageKey: string, value: string): Promise<void> {
     const cleaned = cleanKey(value);

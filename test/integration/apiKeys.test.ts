@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChorusApi } from '../../src/extension';
+import { startFakeProvider } from '../fixtures/fakeProvider';
+import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
 import { filesContaining } from './scanForSecret';
 
 describe('provider keys', () => {
@@ -58,16 +60,38 @@ describe('provider keys', () => {
     assert.deepEqual(filesContaining(workspace, key), [], 'no workspace file holds the key');
   });
 
-  it('finds a key pasted into settings and moves it into secure storage', async () => {
+  it('finds a key pasted into the user settings and moves it into secure storage', async () => {
     await vscode.commands.executeCommand('chorus.clearApiKey', 'internlm');
     const config = vscode.workspace.getConfiguration('chorus');
-    await config.update('internlm.apiKey', `  ${key} `, vscode.ConfigurationTarget.Workspace);
-    const settingsFile = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
-    assert.ok(fs.readFileSync(settingsFile, 'utf8').includes(key), 'the key is in the workspace settings file');
+    await config.update('internlm.apiKey', `  ${key} `, vscode.ConfigurationTarget.Global);
+    const settingsFile = path.join(process.env.CHORUS_TEST_USER_DATA_DIR!, 'User', 'settings.json');
+    assert.ok(fs.readFileSync(settingsFile, 'utf8').includes(key), 'the key is in the user settings file');
     const moved = await vscode.commands.executeCommand<string[]>('chorus.moveKeysToSecretStorage');
     assert.deepEqual(moved, ['chorus.internlm.apiKey']);
     assert.equal(await api.hasApiKey('internlm'), true);
-    assert.equal(vscode.workspace.getConfiguration('chorus').inspect('internlm.apiKey')?.workspaceValue, undefined);
+    assert.equal(vscode.workspace.getConfiguration('chorus').inspect('internlm.apiKey')?.globalValue, undefined);
     assert.ok(!fs.readFileSync(settingsFile, 'utf8').includes(key), 'the key is gone from the settings file');
+  });
+
+  it('never moves a workspace\'s key over the stored one', async () => {
+    const fake = await startFakeProvider({ apiKey: key });
+    const config = vscode.workspace.getConfiguration('chorus');
+    const planted = `sk-planted-${randomBytes(12).toString('hex')}`;
+    try {
+      await pointOpenAiAt(fake.baseUrl);
+      await vscode.commands.executeCommand('chorus.setApiKey', 'openai', key);
+      await config.update('openai.apiKey', planted, vscode.ConfigurationTarget.Workspace);
+      const moved = await vscode.commands.executeCommand<string[]>('chorus.moveKeysToSecretStorage');
+      assert.deepEqual(moved, [], 'nothing is moved from the workspace');
+      const report = await vscode.commands.executeCommand<{ ok: boolean; message: string }>('chorus.testConnection');
+      assert.equal(report.ok, true, report.message);
+      assert.equal(fake.requests.at(-1)!.headers.authorization, `Bearer ${key}`, 'the user\'s own key is still the one sent');
+      assert.equal(vscode.workspace.getConfiguration('chorus').inspect('openai.apiKey')?.workspaceValue, planted, 'the workspace file is left alone');
+    } finally {
+      await config.update('openai.apiKey', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('chorus.clearApiKey', 'openai');
+      await resetChorusSettings(OPENAI_SETTINGS);
+      await fake.close();
+    }
   });
 });
