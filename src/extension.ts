@@ -14,6 +14,7 @@ import { type RewriteInfo, RewriteController } from './editor/rewriteController'
 import { RewriteLenses } from './editor/rewriteLenses';
 import { RewritePreview } from './editor/rewritePreview';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
+import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspaceChoices';
 import { SecretStore } from './config/secretStore';
 import { type ProviderId, isProviderId } from './config/settings';
 import type { Conversation } from './shared/conversation';
@@ -39,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
 
   const secrets = new SecretStore(context.secrets);
   const keyGuard = new PlaintextKeyGuard(secrets, log);
-  const providers = new ProviderFactory(secrets, context.globalState, log);
+  keepWorkspaceChoicesIn(context.workspaceState);
+  const providers = new ProviderFactory(secrets, log);
   const editors = new LastEditor();
   const preview = new RewritePreview();
   const rewrites = new RewriteController(providers, preview, log);
@@ -57,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     vscode.commands.registerCommand('chorus.showLog', () => log.show()),
     keyGuard,
     vscode.commands.registerCommand('chorus.moveKeysToSecretStorage', () => keyGuard.move()),
+    vscode.commands.registerCommand('chorus.forgetWorkspaceChoices', () => forgetWorkspaceChoices()),
     ...registerApiKeyCommands(secrets, log),
     registerTestConnection(providers, log),
     registerSelectModel(providers, log),

@@ -23,6 +23,8 @@ export interface ChatControllerDeps {
   createProvider(providerId?: string, model?: string): Promise<ProviderHandle>;
   /** Provider and model a new conversation starts with. */
   currentSelection(): { providerId: string; model: string };
+  /** The same at the first prompt, once the user answered about a workspace's choice of provider. */
+  chooseSelection?(): Promise<{ providerId: string; model: string }>;
   readonly store: HistoryStore;
   post(message: HostMessage): void;
   /** Generation settings for every request (temperature, top_p, max tokens). */
@@ -56,6 +58,8 @@ export class ChatController {
   private readonly running = new Map<string, Running>();
   /** Conversations deleted while answering: their answers end without saving them again (then leave this set). */
   private readonly deleted = new Set<string>();
+  /** The first prompt waits for the user's answer about a workspace's provider; a second send meanwhile is ignored. */
+  private choosing = false;
   private readonly now: () => number;
 
   constructor(private readonly deps: ChatControllerDeps) {
@@ -87,8 +91,14 @@ export class ChatController {
     this.dropTrailingFailure();
     // A conversation starts with the model chosen when its first prompt is sent (settings may have changed since New Chat).
     if (this.conversation.turns.length === 0) {
-      const { providerId, model } = this.deps.currentSelection();
-      this.setModel(providerId, model);
+      if (this.choosing) return;
+      this.choosing = true;
+      try {
+        const { providerId, model } = this.deps.chooseSelection ? await this.deps.chooseSelection() : this.deps.currentSelection();
+        this.setModel(providerId, model);
+      } finally {
+        this.choosing = false;
+      }
     }
     const user: UserTurn = { id: randomUUID(), role: 'user', text, ...(attachments.length ? { attachments } : {}), createdAt: this.now() };
     this.conversation.turns.push(user);

@@ -53,12 +53,16 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     });
     this.controller = new ChatController({
       createProvider: async (providerId, model) => {
-        const id = isProviderId(providerId) ? providerId : currentProvider();
+        const id = isProviderId(providerId) ? providerId : await deps.providers.currentProvider();
         const { provider } = await deps.providers.create(id, model);
         return { provider, providerId: id, model: provider.model };
       },
       currentSelection: () => {
         const id = currentProvider();
+        return { providerId: id, model: modelSetting(id) };
+      },
+      chooseSelection: async () => {
+        const id = await deps.providers.currentProvider();
         return { providerId: id, model: modelSetting(id) };
       },
       store: this.history,

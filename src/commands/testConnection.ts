@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { currentProvider } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { PROVIDER_NAMES } from '../config/settings';
 import { ProviderError } from '../providers';
@@ -23,7 +22,7 @@ export interface ConnectionReport {
 /** `chorus.testConnection`: one minimal request to the current provider; reports model and latency, or the exact error and its fix. */
 export function registerTestConnection(factory: ProviderFactory, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('chorus.testConnection', async (): Promise<ConnectionReport> => {
-    const id = currentProvider();
+    const id = await factory.currentProvider();
     const name = PROVIDER_NAMES[id];
     const report: ConnectionReport = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Chorus: testing the connection to {0}…', name), cancellable: true },

@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
+import { isDestinationSetting, overrideOf } from './workspaceChoices';
 import type { ChatRequest } from '../providers';
 import { SETTING_DEFAULTS, type ProviderId, type QianfanAuthMode, type SettingKey, type SettingValue, isProviderId } from './settings';
 
-/** Reads a Chorus setting, typed, falling back to the default when the stored value has the wrong type. */
+/**
+ * Reads a Chorus setting, typed, falling back to the default when the stored value has the wrong type.
+ * A destination setting (provider, base URL, Qianfan endpoint) takes a workspace's value only once the
+ * user allowed it (workspaceChoices.ts).
+ */
 export function getSetting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): SettingValue<K> {
   const fallback = SETTING_DEFAULTS[key];
-  const value = vscode.workspace.getConfiguration('chorus', scope).get<unknown>(key);
+  const value = isDestinationSetting(key) ? overrideOf(key).value : vscode.workspace.getConfiguration('chorus', scope).get<unknown>(key);
   if (value === undefined) return fallback;
   if (fallback === null) return (typeof value === 'number' ? value : null) as SettingValue<K>;
   return (typeof value === typeof fallback ? value : fallback) as SettingValue<K>;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, keyNeededAt, type ChatProvider } from '../providers';
-import { trustedBaseUrl } from './baseUrlTrust';
-import { getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
+import { currentProvider, getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
 import type { SecretStore } from './secretStore';
-import { PROVIDER_NAMES, type ProviderId } from './settings';
+import { PROVIDER_NAMES, type ProviderId, type SettingKey, isProviderId } from './settings';
+import { confirmWorkspaceSettings, overrideOf } from './workspaceChoices';
 
 export interface ConfiguredProvider {
   readonly id: ProviderId;
@@ -21,18 +21,30 @@ export class ProviderFactory {
 
   constructor(
     private readonly secrets: SecretStore,
-    private readonly state: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** `model` overrides the setting (a conversation continues with the model it was started with). */
+  /** The provider for a new request, once the user answered about a workspace's choice of provider (asked together with its address). */
+  async currentProvider(): Promise<ProviderId> {
+    const provider = overrideOf('provider');
+    const proposed = provider.state === 'pending' && isProviderId(provider.proposed) ? provider.proposed : undefined;
+    await confirmWorkspaceSettings(['provider', ...(proposed ? destinationOf(proposed, undefined) : [])], this.log);
+    return currentProvider();
+  }
+
+  /**
+   * A provider ready for a request. A workspace's value of the settings that decide where the request
+   * goes is confirmed with the user first. `model` overrides the setting (a conversation continues
+   * with the model it was started with).
+   */
   async create(id: ProviderId, model?: string): Promise<ConfiguredProvider> {
+    await confirmWorkspaceSettings(destinationOf(id, model), this.log);
     if (!this.registry.get(id)) {
       throw new Error(vscode.l10n.t('Chorus: {0} is not available in this version yet.', PROVIDER_NAMES[id]));
     }
     const mode = qianfanAuthMode();
     const credentials = await this.secrets.get(id, mode);
-    const baseUrl = await trustedBaseUrl(id, credentials !== undefined, this.state, this.log);
+    const baseUrl = getSetting(`${id}.baseUrl`);
     const connectMs = getSetting('request.connectTimeoutSeconds') * 1000;
     const common = {
       baseUrl,
@@ -73,4 +85,9 @@ export class ProviderFactory {
     const preset = this.registry.get(id);
     return !!preset && keyNeededAt(preset, getSetting(`${id}.baseUrl`));
   }
+}
+
+/** The settings that say where a request to `id` goes. */
+function destinationOf(id: ProviderId, model: string | undefined): SettingKey[] {
+  return [`${id}.baseUrl` as SettingKey, ...(id === 'qianfan' && !model ? (['qianfan.endpoint'] as SettingKey[]) : [])];
 }

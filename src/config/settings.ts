@@ -37,8 +37,14 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K];
 
-/** Settings that decide where a key is sent: a workspace may override them only when trusted and confirmed. */
+/** Settings that decide where a key is sent (machine-overridable, so a remote window keeps its own). */
 export const KEY_DESTINATION_SETTINGS: readonly SettingKey[] = PROVIDER_IDS.map((id) => `${id}.baseUrl` as SettingKey);
+
+/**
+ * Settings that decide where prompts, selections and attached files go: a value from a workspace's
+ * settings is used only in a trusted workspace and after the user said yes to it.
+ */
+export const DESTINATION_SETTINGS: readonly SettingKey[] = ['provider', ...KEY_DESTINATION_SETTINGS, 'qianfan.endpoint'];
 
 export function isProviderId(value: unknown): value is ProviderId {
   return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);

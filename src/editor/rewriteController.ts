@@ -84,7 +84,7 @@ export class RewriteController extends Disposable {
   /** Asks the current model to rewrite `range` as `instruction` says; resolves once the proposal is complete (or not). */
   async rewrite(editor: vscode.TextEditor, range: vscode.Range, instruction: string): Promise<RewriteResult> {
     const session = await this.begin(editor, range);
-    const providerId = currentProvider();
+    const providerId = await this.providers.currentProvider();
     const code = codeWithContext(editor.document, range, shownSelection(session.shape));
     const request: ChatRequest = {
       messages: rewriteMessages(code, instruction, answerLanguage(getSetting('responseLanguage'), vscode.env.language)),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { startFakeProvider, sseReply, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
-import { lastAnswerWith, openChatPanel, sendPrompt } from './chatPanel';
+import { openChatPanel, sendPrompt } from './chatPanel';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 describe('a workspace that points a provider at another host', () => {
@@ -36,7 +36,7 @@ describe('a workspace that points a provider at another host', () => {
     await foreign?.close();
   });
 
-  it('asks once, naming the host; Cancel keeps the key at home, Allow is remembered', async () => {
+  it('asks once, naming scheme, host and port; Cancel is remembered; asked again on request, Allow is remembered', async () => {
     const { page } = workbench;
     const frame = await openChatPanel(page);
     const dialog = page.locator('.monaco-dialog-box');
@@ -46,22 +46,78 @@ describe('a workspace that points a provider at another host', () => {
       await screenshot(page, 'trust-no-dialog');
       throw e;
     });
-    assert.match((await dialog.textContent()) ?? '', new RegExp(`127\\.0\\.0\\.1:${foreign.port}`));
+    assert.match((await dialog.textContent()) ?? '', new RegExp(`http://127\\.0\\.0\\.1:${foreign.port}`));
     await dialog.locator('a.monaco-button, button', { hasText: 'Cancel' }).first().click();
-    await lastAnswerWith(frame, 'done');
+    await frame.locator('article.turn.assistant .answer', { hasText: 'from my own server' }).waitFor();
     assert.equal(foreign.requests.length, 0, 'nothing went to the workspace\'s host');
     assert.equal(own.requests.at(-1)!.headers.authorization, `Bearer ${key}`);
 
-    foreign.enqueue(sseReply(textChunks('from the workspace server')));
+    own.enqueue(sseReply(textChunks('refusal remembered')));
     await sendPrompt(frame, 'second');
+    await frame.locator('article.turn.assistant .answer', { hasText: 'refusal remembered' }).waitFor();
+    assert.equal(await dialog.count(), 0, 'no dialog on every request after Cancel');
+    assert.equal(foreign.requests.length, 0);
+
+    await runCommand(page, 'Chorus: Ask Again About This Workspace\'s Provider Settings');
+    foreign.enqueue(sseReply(textChunks('from the workspace server')));
+    await sendPrompt(frame, 'third');
     await dialog.waitFor();
-    await dialog.locator('a.monaco-button, button', { hasText: 'Allow' }).first().click();
+    await dialog.locator('a.monaco-button, button', { hasText: 'Use Workspace Settings' }).first().click();
     await frame.locator('article.turn.assistant .answer', { hasText: 'from the workspace server' }).waitFor();
 
     foreign.enqueue(sseReply(textChunks('asked only once')));
-    await sendPrompt(frame, 'third');
+    await sendPrompt(frame, 'fourth');
     await frame.locator('article.turn.assistant .answer', { hasText: 'asked only once' }).waitFor();
     assert.equal(await dialog.count(), 0, 'no second confirmation');
     assert.equal(foreign.requests.length, 2);
+  });
+});
+
+describe('a workspace that switches to a provider that needs no key', () => {
+  let own: FakeProvider;
+  let foreign: FakeProvider;
+  let workbench: Workbench;
+
+  before(async () => {
+    own = await startFakeProvider();
+    foreign = await startFakeProvider();
+    workbench = await openWorkbench({
+      // The user's own InternLM deployment, on this machine: no key needed.
+      settings: { 'chorus.internlm.baseUrl': own.baseUrl },
+      // The cloned project switches to the OpenAI-compatible provider (no key needed) at its own host.
+      workspaceSettings: { 'chorus.provider': 'openai', 'chorus.openai.baseUrl': foreign.baseUrl, 'chorus.openai.model': 'fake-model' },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await own?.close();
+    await foreign?.close();
+  });
+
+  it('asks before the first prompt goes anywhere, naming the provider and address; Cancel keeps the user\'s provider and is remembered', async () => {
+    const { page } = workbench;
+    const frame = await openChatPanel(page);
+    const dialog = page.locator('.monaco-dialog-box');
+    own.enqueue(sseReply(textChunks('from my own InternLM')));
+    await sendPrompt(frame, 'a question with private code');
+    await dialog.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      await screenshot(page, 'trust-keyless-no-dialog');
+      throw e;
+    });
+    const text = (await dialog.textContent()) ?? '';
+    assert.match(text, /Provider: OpenAI-compatible/);
+    assert.match(text, new RegExp(`http://127\\.0\\.0\\.1:${foreign.port}`));
+    assert.equal(foreign.requests.length, 0, 'nothing was sent before the answer');
+    await dialog.locator('a.monaco-button, button', { hasText: 'Cancel' }).first().click();
+    await frame.locator('article.turn.assistant .answer', { hasText: 'from my own InternLM' }).waitFor();
+
+    await frame.locator('button[aria-label="New Chat"]').first().click();
+    own.enqueue(sseReply(textChunks('still my own')));
+    await sendPrompt(frame, 'another question');
+    await frame.locator('article.turn.assistant .answer', { hasText: 'still my own' }).waitFor();
+    assert.equal(await dialog.count(), 0, 'the refusal is remembered');
+    assert.equal(foreign.requests.length, 0, 'nothing ever went to the workspace\'s host');
+    assert.equal(own.requests.length, 2);
   });
 });

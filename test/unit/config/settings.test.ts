@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PLAINTEXT_KEY_SETTING_NAMES, allStorageKeys, cleanKey, secretSlots } from '../../../src/config/secretSlots';
-import { KEY_DESTINATION_SETTINGS, PROVIDER_IDS, QIANFAN_AUTH_MODES, RESPONSE_LANGUAGES, SETTING_DEFAULTS } from '../../../src/config/settings';
+import { DESTINATION_SETTINGS, KEY_DESTINATION_SETTINGS, PROVIDER_IDS, QIANFAN_AUTH_MODES, RESPONSE_LANGUAGES, SETTING_DEFAULTS } from '../../../src/config/settings';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -47,6 +47,15 @@ describe('settings module vs package.json', () => {
   it('scopes every setting that decides where a key goes so that a workspace cannot silently change it', () => {
     assert.equal(KEY_DESTINATION_SETTINGS.length, PROVIDER_IDS.length);
     for (const key of KEY_DESTINATION_SETTINGS) assert.equal(properties[`chorus.${key}`]!.scope, 'machine-overridable', key);
+  });
+
+  it('declares limited support for untrusted workspaces, restricting every destination and key setting', () => {
+    const untrusted = (manifest as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } } }).capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    const restricted = new Set(untrusted?.restrictedConfigurations ?? []);
+    for (const key of DESTINATION_SETTINGS) assert.ok(restricted.has(`chorus.${key}`), key);
+    for (const name of PLAINTEXT_KEY_SETTING_NAMES) assert.ok(restricted.has(name), name);
+    for (const name of restricted) assert.ok(properties[name], `${name} is a setting`);
   });
 
   it('registers the key-in-settings traps only as deprecated', () => {

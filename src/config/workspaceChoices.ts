@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { inertText } from '../ui/inertText';
+import { type Decision, type Override, decisionKey, describeAddress, resolveOverride } from './workspaceOverride';
+import { DESTINATION_SETTINGS, PROVIDER_NAMES, SETTING_DEFAULTS, type SettingKey, isProviderId } from './settings';
+
+// The user's answers about a workspace's destination settings, kept per workspace so that a refusal
+// is not asked again on every request, and a changed value is asked about afresh.
+const DECISIONS_KEY = 'chorus.workspaceSettingDecisions';
+
+let memento: vscode.Memento | undefined;
+let asking: Promise<void> | undefined;
+const warnedUntrusted = new Set<string>();
+
+/** Where answers are kept (the extension's workspaceState), set once at activation. */
+export function keepWorkspaceChoicesIn(state: vscode.Memento): void {
+  memento = state;
+}
+
+function decisions(): Record<string, Decision> {
+  return memento?.get<Record<string, Decision>>(DECISIONS_KEY) ?? {};
+}
+
+export function isDestinationSetting(key: SettingKey): boolean {
+  return DESTINATION_SETTINGS.includes(key);
+}
+
+/** Which value of a destination setting applies now, and whether the user still has to be asked. */
+export function overrideOf(key: SettingKey): Override {
+  const inspected = vscode.workspace.getConfiguration('chorus').inspect<unknown>(key);
+  const own = inspected?.globalValue ?? inspected?.defaultValue ?? SETTING_DEFAULTS[key];
+  const workspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  return resolveOverride(key, { own, workspace }, vscode.workspace.isTrusted, decisions());
+}
+
+/**
+ * Before a request: asks, in one dialog, about every workspace value among `keys` the user has not
+ * answered yet; in an untrusted workspace says once that they are ignored. Answers are remembered.
+ */
+export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log: vscode.LogOutputChannel): Promise<void> {
+  while (asking) await asking;
+  const pending: Array<{ key: SettingKey; proposed: string }> = [];
+  for (const key of keys.filter(isDestinationSetting)) {
+    const override = overrideOf(key);
+    if (override.state === 'pending') pending.push({ key, proposed: override.proposed });
+    if (override.state === 'untrusted' && !warnedUntrusted.has(key)) {
+      warnedUntrusted.add(key);
+      log.warn(`Ignoring the workspace's chorus.${key}: the workspace is not trusted`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Chorus ignores this workspace\'s chorus.{0} setting because the workspace is not trusted; your own setting is used.', key),
+      );
+    }
+  }
+  if (pending.length === 0) return;
+  asking = ask(pending, log);
+  try {
+    await asking;
+  } finally {
+    asking = undefined;
+  }
+}
+
+async function ask(pending: ReadonlyArray<{ key: SettingKey; proposed: string }>, log: vscode.LogOutputChannel): Promise<void> {
+  const lines: string[] = [];
+  for (const { key, proposed } of pending) {
+    if (key === 'provider') {
+      lines.push(vscode.l10n.t('Provider: {0}', isProviderId(proposed) ? PROVIDER_NAMES[proposed] : inertText(proposed)));
+    } else if (key === 'qianfan.endpoint') {
+      lines.push(vscode.l10n.t('Qianfan endpoint: {0}', inertText(proposed)));
+    } else {
+      const provider = key.slice(0, -'.baseUrl'.length);
+      const address = describeAddress(proposed);
+      lines.push(vscode.l10n.t('{0} address: {1}', isProviderId(provider) ? PROVIDER_NAMES[provider] : provider, inertText(address.shown)));
+      if (address.plainHttpAway) lines.push(vscode.l10n.t('Warning: plain http to another machine; anyone on the way can read your prompts and key.'));
+    }
+  }
+  lines.push('', vscode.l10n.t('Your prompts, selections, attached files and the key you set for that provider would go there. Choose Cancel to keep your own settings; Chorus will not ask again about these values.'));
+  const use = vscode.l10n.t('Use Workspace Settings');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('This workspace\'s settings change where Chorus sends your requests. Use them?'),
+    { modal: true, detail: lines.join('\n') },
+    use,
+  );
+  const decision: Decision = choice === use ? 'allow' : 'refuse';
+  const next = { ...decisions() };
+  for (const { key, proposed } of pending) next[decisionKey(key, proposed)] = decision;
+  await memento?.update(DECISIONS_KEY, next);
+  log.info(`Workspace settings ${pending.map((p) => `chorus.${p.key}`).join(', ')}: ${decision === 'allow' ? 'allowed' : 'refused'} by the user`);
+}
+
+/** `chorus.forgetWorkspaceChoices`: forgets this workspace's answers, so the next request asks again. */
+export async function forgetWorkspaceChoices(): Promise<void> {
+  await memento?.update(DECISIONS_KEY, undefined);
+  warnedUntrusted.clear();
+}
