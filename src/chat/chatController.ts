@@ -37,8 +37,8 @@ export interface ChatControllerDeps {
   retryingText?(event: Extract<StreamEvent, { type: 'retrying' }>): string;
   /** A provider's notice in the UI language (e.g. Qianfan dropped the oldest turns to fit its limit). */
   noticeText?(notice: Extract<StreamEvent, { type: 'notice' }>): string;
-  /** What to tell the user when the provider flagged the conversation. */
-  flaggedMessage(): string;
+  /** What to tell the user when the provider flagged the conversation (which turn, when it says). */
+  flaggedMessage(error: ProviderError): string;
   readonly log: Logger;
   readonly now?: () => number;
   /** How often streamed text is posted to the webview (default 16 ms, about one frame). */
@@ -88,6 +88,8 @@ export class ChatController {
       return;
     }
     if (!text.trim() && attachments.length === 0) return;
+    // The provider asked for this conversation's history to be cleared: the prompt starts a new one.
+    if (this.conversation.closed) this.showBlank();
     this.dropTrailingFailure();
     // A conversation starts with the model chosen when its first prompt is sent (settings may have changed since New Chat).
     if (this.conversation.turns.length === 0) {
@@ -115,7 +117,7 @@ export class ChatController {
   /** Generates the answer to `turnId`'s prompt again, replacing it and anything after it. */
   async regenerate(turnId: string): Promise<void> {
     const index = this.conversation.turns.findIndex((t) => t.id === turnId && t.role === 'assistant');
-    if (index < 0 || this.busy) return;
+    if (index < 0 || this.busy || this.conversation.closed) return;
     this.conversation.turns.splice(index);
     this.deps.post({ type: 'conversation', conversation: this.conversation });
     await this.answer();
@@ -124,7 +126,7 @@ export class ChatController {
   /** Replaces a prompt's text and answers it again; the turns after it are replaced. */
   async edit(turnId: string, text: string): Promise<void> {
     const index = this.conversation.turns.findIndex((t) => t.id === turnId && t.role === 'user');
-    if (index < 0 || this.busy || !text.trim()) return;
+    if (index < 0 || this.busy || !text.trim() || this.conversation.closed) return;
     const old = this.conversation.turns[index] as UserTurn;
     this.conversation.turns.splice(index, this.conversation.turns.length - index, { ...old, text, createdAt: this.now() });
     if (index === 0) this.conversation.title = titleFrom(text) || this.conversation.title;
@@ -250,7 +252,7 @@ export class ChatController {
     let usage: Usage | undefined;
     let status: TurnStatus = 'done';
     let error: TurnError | undefined;
-    let flagged = false;
+    let flagged: ProviderError | undefined;
     try {
       handle = await this.deps.createProvider(conversation.provider || undefined, conversation.model || undefined);
       turn = { ...turn, provider: handle.providerId, model: handle.model };
@@ -295,7 +297,7 @@ export class ChatController {
       if (controller.signal.aborted) {
         status = 'stopped';
       } else if (caught instanceof ProviderError && caught.kind === 'contentFlagged') {
-        flagged = true;
+        flagged = caught;
       } else {
         status = 'error';
         error = this.deps.describeError(caught);
@@ -310,8 +312,17 @@ export class ChatController {
 
     if (this.deleted.delete(conversation.id)) return;
     if (flagged) {
-      await this.deps.store.delete(conversation.id);
-      this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage() });
+      // The earlier turns stay readable in History; the flagged prompt and its answer go, and the
+      // conversation is closed so nothing of it is sent again, as the provider asked.
+      const kept = conversation.turns.filter((t) => t.id !== turn.id && t.id !== prompt.id);
+      conversation.turns.splice(0, conversation.turns.length, ...kept);
+      if (kept.length === 0) {
+        await this.deps.store.delete(conversation.id);
+      } else {
+        conversation.closed = { reason: 'flagged', ...(flagged.banRound !== undefined ? { banRound: flagged.banRound } : {}) };
+        await this.persist(conversation);
+      }
+      this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage(flagged) });
       if (this.shown(conversation)) {
         this.showBlank();
         // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.

@@ -13,7 +13,7 @@ import { type Draft, type HostMessage, type PanelInfo, type WebviewMessage, pars
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
 import { runCodeAction } from './codeActions';
-import { errorText } from '../ui/errorText';
+import { errorText, flaggedText } from '../ui/errorText';
 import { conversationToMarkdown } from './exportMarkdown';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';
@@ -82,8 +82,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       noticeText: (notice) =>
         vscode.l10n.t('{0} older turns were left out so the conversation fits the provider\'s limit (chorus.qianfan.maxInputChars).', notice.dropped),
       waitingReason: (providerName, requestsPerMinute) => vscode.l10n.t('{0} allows {1} requests a minute', providerName, requestsPerMinute),
-      flaggedMessage: () =>
-        vscode.l10n.t('The provider flagged this conversation as unsafe, so Chorus cleared it and started a new one. Rephrase your question and try again.'),
+      flaggedMessage: (error) => flaggedText(error.banRound),
       log,
     });
     this.register({ dispose: () => this.controller.dispose() });

@@ -77,6 +77,12 @@ export interface Conversation {
   readonly provider: string;
   readonly model: string;
   readonly turns: readonly Turn[];
+  /**
+   * The provider asked for this conversation's history to be cleared (Qianfan need_clear_history):
+   * its turns are kept for the user to read, but none of them is sent again; a prompt in it starts a
+   * new conversation.
+   */
+  readonly closed?: { readonly reason: 'flagged'; readonly banRound?: number };
 }
 
 export interface ConversationSummary {

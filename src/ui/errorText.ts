@@ -51,6 +51,21 @@ export function errorSummary(error: ProviderError, language = vscode.env.languag
   return inertText(errorText(bare, language));
 }
 
+/** Which turn the provider flagged, as Qianfan's ban_round says it (-1: the question just asked). */
+function flaggedTurn(banRound: number | undefined): string {
+  if (banRound === -1) return vscode.l10n.t('the current question');
+  return banRound !== undefined ? vscode.l10n.t('turn {0}', banRound) : '';
+}
+
+/** What the panel says when the provider flagged a conversation and asked for its history to be cleared. */
+export function flaggedText(banRound: number | undefined): string {
+  const which = flaggedTurn(banRound);
+  const head = which
+    ? vscode.l10n.t('The provider flagged this conversation as unsafe ({0}).', which)
+    : vscode.l10n.t('The provider flagged this conversation as unsafe.');
+  return `${head} ${vscode.l10n.t('Chorus closed it as the provider asked (its earlier turns stay in History) and started a new one. Rephrase your question and try again.')}`;
+}
+
 function seconds(ms: number | undefined): number {
   return Math.max(1, Math.ceil((ms ?? 0) / 1000));
 }
@@ -89,8 +104,10 @@ function headline(e: ProviderError): string {
       return vscode.l10n.t('sent a response Chorus could not read') + (e.detail ? `(${e.detail})` : '');
     case 'cancelled':
       return vscode.l10n.t('the request was cancelled');
-    case 'contentFlagged':
-      return vscode.l10n.t('the conversation was flagged as unsafe');
+    case 'contentFlagged': {
+      const which = flaggedTurn(e.banRound);
+      return vscode.l10n.t('the conversation was flagged as unsafe') + (which ? `(${which})` : '');
+    }
     default:
       return e.message;
   }

@@ -31,7 +31,7 @@ describe('chat controller, against a real local provider', () => {
       post: (m) => posted.push(m),
       generation: () => ({}),
       describeError: (e) => (e instanceof ProviderError ? { message: e.message, kind: e.kind, status: e.status } : { message: String(e), kind: 'internal' }),
-      flaggedMessage: () => 'flagged',
+      flaggedMessage: (error) => `flagged ${error.banRound}`,
       log: quiet,
       flushIntervalMs: 5,
       ...overrides,
@@ -277,7 +277,7 @@ describe('chat controller, against a real local provider', () => {
     assert.equal(lastAnswer().text, 'second');
   });
 
-  it('starts afresh when Qianfan flags the conversation, and says so', async () => {
+  it('when Qianfan flags the conversation: keeps its earlier turns, closes it, starts afresh and says which turn', async () => {
     const qianfan = await startFakeQianfan({ apiKey: 'ak-1234567', secretKey: 'sk-7654321' });
     try {
       controller = make({
@@ -293,10 +293,24 @@ describe('chat controller, against a real local provider', () => {
       assert.ok(await store.load(flaggedId), 'the first exchange was saved');
       await controller.send('something unsafe');
       const flagged = posted.find((m) => m.type === 'flagged');
-      assert.ok(flagged && flagged.type === 'flagged' && flagged.text === 'flagged');
+      assert.ok(flagged && flagged.type === 'flagged' && flagged.text === 'flagged -1', 'the message names the flagged turn (ban_round)');
       assert.notEqual(controller.current.id, flaggedId, 'a new conversation started');
       assert.equal(controller.current.turns.length, 0);
-      assert.equal(await store.load(flaggedId), undefined, 'the flagged history is cleared');
+      const kept = await store.load(flaggedId);
+      assert.ok(kept, 'the conversation file is kept');
+      assert.deepEqual(kept.turns.map((t) => t.text), ['你好', '你好!'], 'the earlier turns are kept; the flagged prompt went back to the box');
+      assert.deepEqual(kept.closed, { reason: 'flagged', banRound: -1 });
+      const restored = posted.find((m) => m.type === 'restoreDraft');
+      assert.ok(restored && restored.type === 'restoreDraft' && restored.text === 'something unsafe');
+
+      // Reopened from History, a prompt in it starts a new conversation: nothing of the old one is sent again.
+      assert.equal(await controller.open(flaggedId), true);
+      qianfan.nextChat(qianfanStreamReply(qianfanChunks(['好的'])));
+      await controller.send('a new question');
+      assert.notEqual(controller.current.id, flaggedId);
+      const sent = qianfan.chatRequests().at(-1)!.body as { messages: Array<{ content: string }> };
+      assert.deepEqual(sent.messages.map((m) => m.content), ['a new question']);
+      assert.equal((await store.load(flaggedId))?.turns.length, 2, 'the closed conversation is unchanged');
     } finally {
       await qianfan.close();
     }
