@@ -10,10 +10,17 @@ import { SETTING_DEFAULTS, type ProviderId, type QianfanAuthMode, type SettingKe
  */
 export function getSetting<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): SettingValue<K> {
   const fallback = SETTING_DEFAULTS[key];
-  const value = isDestinationSetting(key) ? overrideOf(key).value : vscode.workspace.getConfiguration('chorus', scope).get<unknown>(key);
+  const value = isDestinationSetting(key) ? destinationValue(key) : vscode.workspace.getConfiguration('chorus', scope).get<unknown>(key);
   if (value === undefined) return fallback;
   if (fallback === null) return (typeof value === 'number' ? value : null) as SettingValue<K>;
   return (typeof value === typeof fallback ? value : fallback) as SettingValue<K>;
+}
+
+/** A destination setting's value: VS Code's own answer unless a workspace value is not (yet) allowed. */
+function destinationValue(key: SettingKey): unknown {
+  const override = overrideOf(key);
+  const effective = override.state === 'none' || override.state === 'allowed';
+  return effective ? vscode.workspace.getConfiguration('chorus').get<unknown>(key) : override.value;
 }
 
 export function currentProvider(): ProviderId {
