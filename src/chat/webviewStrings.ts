@@ -49,6 +49,8 @@ export function webviewStrings(): WebviewStrings {
     image: vscode.l10n.t('Image'),
     taskDone: vscode.l10n.t('Done'),
     taskOpen: vscode.l10n.t('Not done'),
+    highlightBlockTooLong: vscode.l10n.t('Highlighting skipped: block too long'),
+    highlightLineTooLong: vscode.l10n.t('Highlighting skipped: a line is too long'),
     flagged: vscode.l10n.t('The provider flagged this conversation'),
     pasteTooLong: vscode.l10n.t('That paste is too long ({0} characters; the limit is {1}). Attach the file instead, or paste a smaller part.'),
     imageTooLarge: vscode.l10n.t('The image is too large ({0} MB; the limit is {1} MB).'),

@@ -16,7 +16,9 @@ export interface SelectionShape {
 }
 
 const LINE_BREAK = /\r\n|\n|\r/;
-const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+// The info string is the rest of the line, taken by slicing: `(.*)$` here retried every shorter run of
+// fence characters when a line separator (U+2028) stopped `.`, which is quadratic on a long run.
+const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})/;
 
 function isBlank(line: string): boolean {
   return line.trim() === '';
@@ -24,6 +26,13 @@ function isBlank(line: string): boolean {
 
 function leadingWhitespace(line: string): string {
   return /^[ \t]*/.exec(line)![0];
+}
+
+/** `text` without its trailing spaces and tabs. A loop: `/[ \t]+$/` is quadratic on a long run of them before other text. */
+function trimTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
 
 /**
@@ -36,7 +45,7 @@ export function extractCode(answer: string, streaming = false): string {
   const opening = lines.findIndex((line) => {
     const m = OPENING_FENCE.exec(line);
     // A backtick fence's info string cannot hold a backtick (CommonMark), which tells it from inline code.
-    return m !== null && !(m[2]!.startsWith('`') && m[3]!.includes('`'));
+    return m !== null && !(m[2]!.startsWith('`') && line.includes('`', m[0].length));
   });
   if (opening < 0) {
     if (streaming) {
@@ -119,13 +128,15 @@ export function shownSelection(shape: Pick<SelectionShape, 'original' | 'linePre
  * its leading blank lines and trailing line break, and the document's line endings.
  */
 export function fitToSelection(code: string, shape: SelectionShape): string {
-  const lines = trimBlankLines(code.split(LINE_BREAK)).map((line) => (isBlank(line) ? '' : toIndentStyle(line.replace(/[ \t]+$/, ''), shape)));
+  const lines = trimBlankLines(code.split(LINE_BREAK)).map((line) => (isBlank(line) ? '' : toIndentStyle(trimTrailingBlanks(line), shape)));
   if (lines.length === 0) return '';
   const original = shape.original;
   // Blank lines opening the selection, and the line break (plus next line's indentation) closing it, stay as they were.
-  const firstCode = original.search(/\S/);
-  const lead = firstCode < 0 ? '' : original.slice(0, firstCode).replace(/[ \t]*$/, '');
-  const lastCode = original.search(/\S\s*$/);
+  // trimStart/trimEnd rather than searching for /\S\s*$/: linear whatever the whitespace.
+  const blank = isBlank(original);
+  const firstCode = blank ? -1 : original.length - original.trimStart().length;
+  const lead = firstCode < 0 ? '' : trimTrailingBlanks(original.slice(0, firstCode));
+  const lastCode = blank ? -1 : original.trimEnd().length - 1;
   const tail = lastCode < 0 ? '' : original.slice(lastCode + 1);
   const trail = /[\r\n]/.test(tail) ? tail.slice(tail.search(/[\r\n]/)) : '';
 

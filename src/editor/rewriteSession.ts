@@ -4,6 +4,7 @@ import { Disposable } from '../util/disposable';
 import { locate, shiftRange, type Located, type OffsetRange } from './anchor';
 import { cleanRewrite, fitToSelection, type SelectionShape } from './cleanRewrite';
 import type { PreviewPair, RewritePreview } from './rewritePreview';
+import { StreamingPreview } from './streamingPreview';
 
 export type RewriteState =
   /** The model is still writing the proposal. */
@@ -41,7 +42,8 @@ export class RewriteSession extends Disposable {
   /** The document text the preview shows, and where in it the range is. */
   private snapshot: string;
   private snapshotRange: OffsetRange;
-  private timer: NodeJS.Timeout | undefined;
+  /** Cleans the streaming answer when the preview updates, not on every event. */
+  private readonly streaming: StreamingPreview<string>;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** State or range changed (for CodeLens and context keys). */
   readonly onDidChange = this.changed.event;
@@ -61,7 +63,15 @@ export class RewriteSession extends Disposable {
     this.snapshotRange = this.tracked;
     this.pair = preview.pairFor(this.id, document);
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)));
-    this.register({ dispose: () => clearTimeout(this.timer) });
+    this.streaming = new StreamingPreview(
+      (answer) => cleanRewrite(answer, this.shape, true),
+      (proposal) => {
+        this.proposal = proposal;
+        this.refresh();
+      },
+      PREVIEW_INTERVAL_MS,
+    );
+    this.register({ dispose: () => this.streaming.stop() });
   }
 
   get state(): RewriteState {
@@ -87,20 +97,15 @@ export class RewriteSession extends Disposable {
     return locate(document.getText(), this.original, this.tracked);
   }
 
-  /** The model's answer so far: its code is shown in the preview (throttled). */
+  /** The model's answer so far: its code is shown in the preview (throttled; `proposed` follows the preview). */
   stream(answer: string): void {
     if (this.stateValue !== 'streaming') return;
-    this.proposal = cleanRewrite(answer, this.shape, true);
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, PREVIEW_INTERVAL_MS);
+    this.streaming.push(answer);
   }
 
   /** The final proposal, from the model's whole answer (or code given as is, from the chat). */
   complete(text: string, source: 'answer' | 'code'): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.streaming.stop();
     this.proposal = source === 'answer' ? cleanRewrite(text, this.shape) : fitToSelection(text, this.shape);
     this.stateValue = 'ready';
     this.refresh();
@@ -110,7 +115,7 @@ export class RewriteSession extends Disposable {
   /** Ends the session in `state`; the preview documents are closed by the owner. */
   end(state: Exclude<RewriteState, 'streaming' | 'ready'>): void {
     if (!this.pending) return;
-    clearTimeout(this.timer);
+    this.streaming.stop();
     this.stateValue = state;
     this.cancellation.abort();
     this.changed.fire();

@@ -12,6 +12,7 @@ export type WebviewStringKey =
   | 'incomplete' | 'stopped' | 'you' | 'assistant' | 'attachSelection' | 'attachFile' | 'attachImage' | 'removeAttachment'
   | 'jumpToLatest' | 'answerFinished' | 'waiting' | 'tokens' | 'firstToken' | 'tokensPerSecond' | 'model' | 'save' | 'cancel'
   | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
+  | 'highlightBlockTooLong' | 'highlightLineTooLong'
   | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering';
 
 /** What the panel needs to draw its header and empty state. */

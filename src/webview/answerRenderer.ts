@@ -18,6 +18,8 @@ export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerAct
     image: strings.image,
     taskDone: strings.taskDone,
     taskOpen: strings.taskOpen,
+    highlightBlockTooLong: strings.highlightBlockTooLong,
+    highlightLineTooLong: strings.highlightLineTooLong,
   });
   return {
     stream: (container, onFrame) => {

@@ -7,6 +7,8 @@ export interface CodeBlockShell {
   readonly fenceLanguage: string;
   /** The highlight.js language used, or 'plaintext'. */
   readonly language: string;
+  /** Shown under the code (why it is not highlighted). */
+  readonly note?: string;
 }
 
 /**
@@ -18,6 +20,7 @@ export function codeBlockHtml(shell: CodeBlockShell): string {
   return (
     `<div class="chorus-code" data-code-index="${shell.index}" data-language="${escapeHtml(shell.fenceLanguage)}">` +
     `<pre class="chorus-code-body"><code class="hljs language-${shell.language}"></code></pre>` +
+    (shell.note ? `<div class="chorus-code-note">${escapeHtml(shell.note)}</div>` : '') +
     '</div>\n'
   );
 }

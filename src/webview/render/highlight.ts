@@ -28,6 +28,7 @@ import swift from 'highlight.js/lib/languages/swift';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { highlightSkipped } from './highlightLimits';
 import { escapeHtml } from './html';
 
 const languages: Readonly<Record<string, LanguageFn>> = {
@@ -64,8 +65,8 @@ export function resolveLanguage(fenceLanguage: string): string {
   return byAlias.get(fenceLanguage.toLowerCase()) ?? 'plaintext';
 }
 
-/** Highlighted HTML for `code` (escaped text inside `<span class="hljs-…">`). */
+/** Highlighted HTML for `code` (escaped text inside `<span class="hljs-…">`); escaped text only past the limits. */
 export function highlightToHtml(code: string, language: string): string {
-  if (language === 'plaintext' || !languages[language]) return escapeHtml(code);
+  if (language === 'plaintext' || !languages[language] || highlightSkipped(code)) return escapeHtml(code);
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }

@@ -14,7 +14,7 @@ import { taskLists } from './taskLists';
 export function createMarkdownIt(strings: RenderStrings): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
   linkRules(md, strings);
-  codeRules(md);
+  codeRules(md, strings);
   taskLists(md, strings);
   tableAlign(md);
   // With `html: false` these tokens never occur; should a rule ever make one, it stays text.

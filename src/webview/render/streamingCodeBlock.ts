@@ -2,6 +2,7 @@ import { codeBlockHtml } from './codeBlockHtml';
 import type { CodeToolbarFactory } from './codeToolbar';
 import { resolveLanguage } from './highlight';
 import { highlightedCode } from './highlightedCode';
+import { MAX_HIGHLIGHTED_BLOCK } from './highlightLimits';
 import { sanitizeToFragment } from './sanitize';
 
 /** Complete lines highlighted together, once, while a fence streams. */
@@ -51,7 +52,8 @@ export class StreamingCodeBlock {
         end = next + 1;
         lines++;
       }
-      if (lines < CHUNK_LINES) break;
+      // Past the block limit the rest stays plain text (the finished block is then not highlighted at all).
+      if (lines < CHUNK_LINES || end > MAX_HIGHLIGHTED_BLOCK) break;
       this.plain.before(highlightedCode(content.slice(this.highlightedLength, end), this.language));
       this.highlightedLength = end;
     }

@@ -13,6 +13,10 @@ export interface RenderStrings {
   readonly image: string;
   readonly taskDone: string;
   readonly taskOpen: string;
+  /** Under a code block shown without highlighting because it is too long (see highlightLimits). */
+  readonly highlightBlockTooLong: string;
+  /** Under a code block shown without highlighting because one of its lines is too long. */
+  readonly highlightLineTooLong: string;
 }
 
 export const defaultRenderStrings: RenderStrings = {
@@ -24,6 +28,8 @@ export const defaultRenderStrings: RenderStrings = {
   image: 'Image',
   taskDone: 'Done',
   taskOpen: 'Not done',
+  highlightBlockTooLong: 'Highlighting skipped: block too long',
+  highlightLineTooLong: 'Highlighting skipped: a line is too long',
 };
 
 /** Defaults for anything the host did not translate (or sent empty). */

@@ -117,3 +117,30 @@ describe('cleanRewrite', () => {
     assert.equal(cleanRewrite('const total = items.reduce((s, i) => s + i, 0);', shape('let total = 0;\nfor (const i of items) total += i;')), 'const total = items.reduce((s, i) => s + i, 0);');
   });
 });
+
+describe('cleanRewrite on hostile answers', () => {
+  const blank = ' '.repeat(40_000);
+  const tabs = '\t'.repeat(40_000);
+
+  // Each case took about 1 s with the backtracking trailing-whitespace regexes (quadratic in the run).
+  it('cleans 40,000-character runs of spaces or tabs before a non-space in linear time', function () {
+    this.timeout(1000);
+    assert.equal(cleanRewrite('```js\n' + blank + 'x\n```', shape('a();')), 'x');
+    assert.equal(cleanRewrite('```js\nx' + tabs + 'y\n```', shape('a();')), 'x' + tabs + 'y');
+    assert.equal(cleanRewrite('x' + ' \t'.repeat(20_000) + 'y', shape('a();'), true), 'x' + ' \t'.repeat(20_000) + 'y');
+    assert.equal(cleanRewrite('```js\nx' + blank + '\n```', shape('a();')), 'x');
+  });
+
+  // 2 s before: the opening-fence regex's `(.*)$` failed at the U+2028 and retried every shorter run of backticks.
+  it('reads a line of 40,000 backticks ending in a line separator in linear time', function () {
+    this.timeout(1000);
+    const line = '`'.repeat(40_000) + '\u2028x';
+    assert.ok(extractCode(line + '\ncode', true) === 'code', 'read as a fence whose info string holds the separator');
+  });
+
+  it('reads a selection opening with 40,000 spaces before a line break in linear time', function () {
+    this.timeout(1000);
+    // The blank line opening the selection stays as it was.
+    assert.ok(cleanRewrite('b();', shape(blank + '\n  a();')) === blank + '\n  b();');
+  });
+});
