@@ -6,7 +6,7 @@ import { escapeForExport, fenceFor } from './exportEscape';
  * from the user and the model is escaped so that the preview loads no images (see exportEscape).
  */
 export function conversationToMarkdown(conversation: Conversation, labels = { user: 'You', assistant: 'Assistant' }): string {
-  const parts = [`# ${escapeForExport(conversation.title || 'Chorus conversation')}`, '', `_${conversation.provider} · ${conversation.model} · ${new Date(conversation.createdAt).toISOString()}_`, ''];
+  const parts = [`# ${escapeForExport(conversation.title || 'Chorus conversation')}`, '', `_${escapeForExport(conversation.provider)} · ${escapeForExport(conversation.model)} · ${new Date(conversation.createdAt).toISOString()}_`, ''];
   for (const turn of conversation.turns) {
     if (turn.role === 'user') {
       parts.push(`## ${labels.user}`, '', escapeForExport(turn.text), '');
@@ -14,16 +14,25 @@ export function conversationToMarkdown(conversation: Conversation, labels = { us
         if (a.kind === 'code') {
           const range = a.startLine ? `:${a.startLine}-${a.endLine ?? a.startLine}` : '';
           const fence = fenceFor(a.text);
-          parts.push(`\`${a.path}${range}\``, '', `${fence}${a.languageId}`, a.text, fence, '');
+          parts.push(inlineCode(`${a.path}${range}`), '', `${fence}${escapeForExport(a.languageId).replace(/[`\s]/g, '')}`, a.text, fence, '');
         } else {
           parts.push(`_[image: ${escapeForExport(a.name)}]_`, '');
         }
       }
     } else {
-      parts.push(`## ${labels.assistant} (${turn.model})`, '', escapeForExport(turn.text), '');
+      parts.push(`## ${labels.assistant} (${escapeForExport(turn.model)})`, '', escapeForExport(turn.text), '');
       if (turn.status === 'error' && turn.error) parts.push(`> ⚠ ${escapeForExport(turn.error.message).split('\n').join('\n> ')}`, '');
       if (turn.status === 'stopped') parts.push('> (stopped)', '');
     }
   }
   return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** `text` as one inline code span, whatever backticks it holds (a path is the user's, a model name the server's). */
+function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  let longest = 0;
+  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks} ${flat} ${ticks}`;
 }

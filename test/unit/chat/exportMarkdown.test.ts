@@ -66,3 +66,19 @@ describe('Markdown export escaping', () => {
     assert.ok(md.length > 100_000);
   });
 });
+
+describe('Markdown export: names from the provider and the workspace', () => {
+  it('escapes a model name, a provider name and a path that carry images or code-span breakers', () => {
+    const model = '![m](https://evil.example/model.png)';
+    const conversation: Conversation = {
+      id: 'c', title: 'T', createdAt: 0, updatedAt: 0, provider: '<img src=https://evil.example/p.png>', model,
+      turns: [
+        { id: 'u', role: 'user', text: 'q', createdAt: 1, attachments: [{ kind: 'code', path: 'a`![p](https://evil.example/path.png)`.ts', languageId: 'ts', text: 'x' }] },
+        { id: 'a', role: 'assistant', text: 'ok', status: 'done', createdAt: 2, provider: 'fake', model },
+      ],
+    };
+    const html = preview.render(conversationToMarkdown(conversation));
+    assert.doesNotMatch(html, /<img/i);
+    assert.match(html, /<code>a`!\[p\]\(https:\/\/evil\.example\/path\.png\)`\.ts<\/code>/, 'the path stays one code span, as written');
+  });
+});
