@@ -65,7 +65,8 @@ describe('chat panel, end to end against a local provider', () => {
     const text = 'Copied answer: **bold** and `code`.';
     fake.enqueue(sseReply(textChunks(text)));
     await sendPrompt(frame, 'Give me something to copy');
-    const answer = await lastAnswerWith(frame, 'done');
+    const answer = frame.locator('article.turn.assistant[data-status="done"]', { hasText: 'Copied answer' });
+    await answer.waitFor();
     await workbench.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText('before'));
     await answer.locator('.turn-actions button[aria-label="Copy"]').click();
     const readClipboard = (): Promise<string> =>

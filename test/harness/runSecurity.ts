@@ -23,6 +23,7 @@ const SUITES = [
   'size.security.test.js',
   'load.security.test.js',
   'history.security.test.js',
+  'trust.security.test.js',
   'keyLeaks.security.test.js',
 ];
 
