@@ -3,7 +3,7 @@
 // FastAPI `{"detail":...}`, OAuth `{"error":"...","error_description"}` and Baidu
 // `{"error_code","error_msg"}`.
 
-import type { ErrorInfo } from './errors';
+import { PROVIDER_TEXT_LIMIT, type ErrorInfo } from './errors';
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -73,7 +73,8 @@ export function errorFromBody(bodyText: string): ErrorInfo {
       // Not JSON after all: fall through to text.
     }
   }
-  // Proxies and gateways answer with HTML; keep only the words.
-  const text = trimmed.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  // Proxies and gateways answer with HTML; keep only the words. `[^<>]` keeps the tag strip linear
+  // (a text of many '<' and no '>' made `<[^>]*>` quadratic), and only the start is worth reading.
+  const text = trimmed.slice(0, PROVIDER_TEXT_LIMIT).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return text ? { message: text.slice(0, 500) } : {};
 }
