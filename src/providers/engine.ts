@@ -14,7 +14,7 @@ import type { RateLimiter } from './rateLimiter';
 import { keyNeededAt } from './preset';
 import { redactUrl } from './redact';
 import { parseRetryAfter, retryDelayMs, wantsLongWait, type RetryOptions } from './retry';
-import type { ChatRequest, Logger, ModelInfo, StreamEvent } from './types';
+import type { ChatRequest, Logger, ModelList, StreamEvent } from './types';
 import { validateRequest } from './validate';
 
 export interface Timeouts {
@@ -120,20 +120,20 @@ export class Engine {
   }
 
   /** `GET {base}/models` with the same limits, retries and error handling as a chat call. */
-  async models(ctx: CallContext, signal: AbortSignal, onEvent?: (ev: StreamEvent) => void): Promise<ModelInfo[]> {
+  async models(ctx: CallContext, signal: AbortSignal, onEvent?: (ev: StreamEvent) => void): Promise<ModelList> {
     if (signal.aborted) throw ctx.error({ kind: 'cancelled' });
     const protocol = ctx.preset.protocol;
     if (!ctx.preset.listModels || !protocol.buildModelsRequest || !protocol.parseModels) {
       return (ctx.preset.knownModels ?? []).map((id) => ({ id }));
     }
     this.requireKey(ctx);
-    const out = { models: [] as ModelInfo[] };
+    const out: { models: ModelList } = { models: [] };
     for await (const ev of this.withRetries(ctx, signal, (s) => this.modelsAttempt(ctx, s, out))) onEvent?.(ev);
     return out.models;
   }
 
   // A generator only so that it fits withRetries; it yields nothing (models() checked the methods exist).
-  private async *modelsAttempt(ctx: CallContext, signal: AbortSignal, out: { models: ModelInfo[] }): AsyncGenerator<StreamEvent, void, undefined> {
+  private async *modelsAttempt(ctx: CallContext, signal: AbortSignal, out: { models: ModelList }): AsyncGenerator<StreamEvent, void, undefined> {
     const protocol = ctx.preset.protocol;
     const body = await this.jsonAttempt(ctx, protocol.buildModelsRequest!(ctx), signal);
     out.models = protocol.parseModels!(body, ctx);

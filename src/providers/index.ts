@@ -11,6 +11,7 @@ export type {
   ImagePart,
   Logger,
   ModelInfo,
+  ModelList,
   Role,
   StreamEvent,
   TextPart,

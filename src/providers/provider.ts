@@ -13,7 +13,7 @@ import type { ProviderPreset } from './preset';
 import type { CallContext } from './protocol';
 import { RateLimiter } from './rateLimiter';
 import type { RetryOptions } from './retry';
-import type { CallOptions, ChatRequest, ChatResult, Logger, ModelInfo, StreamEvent } from './types';
+import type { CallOptions, ChatRequest, ChatResult, Logger, ModelList, StreamEvent } from './types';
 
 export interface ProviderOptions {
   readonly apiKey?: string;
@@ -61,7 +61,7 @@ export interface ChatProvider {
   /** The merged answer. On failure the ProviderError carries `partial` when some answer had arrived. */
   complete(request: ChatRequest, options: CompleteOptions): Promise<ChatResult>;
   /** `GET {base}/models`, or the preset's known models when the endpoint has no list. */
-  listModels(options: ListModelsOptions): Promise<ModelInfo[]>;
+  listModels(options: ListModelsOptions): Promise<ModelList>;
   /** Closes pooled connections. */
   dispose(): Promise<void>;
 }

@@ -134,6 +134,11 @@ export interface ModelInfo {
   readonly created?: number;
 }
 
+/** What `listModels()` returns: the models, and advice when the list is empty (e.g. Ollama with nothing pulled). */
+export interface ModelList extends Array<ModelInfo> {
+  hint?: string;
+}
+
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
