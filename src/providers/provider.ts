@@ -33,6 +33,11 @@ export interface ProviderOptions {
   readonly auth?: Auth;
   /** A limiter shared with other instances of the same provider (the registry passes one). */
   readonly rateLimiter?: RateLimiter;
+  /**
+   * Most characters (text + thinking) one answer may have; beyond it the engine stops reading,
+   * closes the connection and ends the answer with finish reason 'answerTooLong'. Default 4 M.
+   */
+  readonly maxAnswerChars?: number;
   /** Replaces the undici client (for tests that need no network). */
   readonly http?: HttpClient;
 }
@@ -86,6 +91,7 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
     retry: options.retry ?? {},
     timeouts: options.timeouts ?? {},
     logger: options.logger,
+    maxAnswerChars: options.maxAnswerChars,
   });
 
   const context = (request: ChatRequest | undefined): CallContext => {

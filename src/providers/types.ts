@@ -68,8 +68,11 @@ export interface Usage {
   readonly totalTokens?: number;
 }
 
-/** `stop` | `length` | `tool_calls` | `content_filter`, LMDeploy's `error` | `abort`, or whatever the server says. */
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error' | 'abort' | (string & {});
+/**
+ * `stop` | `length` | `tool_calls` | `content_filter`, LMDeploy's `abort`, or whatever the server says;
+ * `answerTooLong` is ours: the answer reached the engine's maxAnswerChars and reading stopped.
+ */
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error' | 'abort' | 'answerTooLong' | (string & {});
 
 /** Events of one streamed call, in arrival order. Errors are thrown from the iterator as `ProviderError`. */
 export type StreamEvent =
