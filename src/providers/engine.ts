@@ -14,7 +14,7 @@ import type { RateLimiter } from './rateLimiter';
 import { keyNeededAt } from './preset';
 import { redactUrl } from './redact';
 import { parseRetryAfter, retryDelayMs, wantsLongWait, type RetryOptions } from './retry';
-import type { ChatRequest, Logger, ModelInfo, StreamEvent } from './types';
+import type { ChatRequest, Logger, ModelList, StreamEvent } from './types';
 import { validateRequest } from './validate';
 
 export interface Timeouts {
@@ -30,6 +30,9 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS = { connectMs: 30_000, headersMs: 60_000, idleMs: 60_000, responseMs: 300_000 } as const;
 
+/** Default cap on one answer's text + thinking characters; a looping model or hostile server stops here. */
+export const DEFAULT_MAX_ANSWER_CHARS = 4 * 1024 * 1024;
+
 export interface EngineDeps {
   readonly http: HttpClient;
   readonly auth: Auth;
@@ -38,6 +41,8 @@ export interface EngineDeps {
   readonly retry: RetryOptions;
   readonly timeouts: Timeouts;
   readonly logger?: Logger;
+  /** Cap on text + reasoning characters per answer (default DEFAULT_MAX_ANSWER_CHARS). */
+  readonly maxAnswerChars?: number;
 }
 
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -120,20 +125,20 @@ export class Engine {
   }
 
   /** `GET {base}/models` with the same limits, retries and error handling as a chat call. */
-  async models(ctx: CallContext, signal: AbortSignal, onEvent?: (ev: StreamEvent) => void): Promise<ModelInfo[]> {
+  async models(ctx: CallContext, signal: AbortSignal, onEvent?: (ev: StreamEvent) => void): Promise<ModelList> {
     if (signal.aborted) throw ctx.error({ kind: 'cancelled' });
     const protocol = ctx.preset.protocol;
     if (!ctx.preset.listModels || !protocol.buildModelsRequest || !protocol.parseModels) {
       return (ctx.preset.knownModels ?? []).map((id) => ({ id }));
     }
     this.requireKey(ctx);
-    const out = { models: [] as ModelInfo[] };
+    const out: { models: ModelList } = { models: [] };
     for await (const ev of this.withRetries(ctx, signal, (s) => this.modelsAttempt(ctx, s, out))) onEvent?.(ev);
     return out.models;
   }
 
   // A generator only so that it fits withRetries; it yields nothing (models() checked the methods exist).
-  private async *modelsAttempt(ctx: CallContext, signal: AbortSignal, out: { models: ModelInfo[] }): AsyncGenerator<StreamEvent, void, undefined> {
+  private async *modelsAttempt(ctx: CallContext, signal: AbortSignal, out: { models: ModelList }): AsyncGenerator<StreamEvent, void, undefined> {
     const protocol = ctx.preset.protocol;
     const body = await this.jsonAttempt(ctx, protocol.buildModelsRequest!(ctx), signal);
     out.models = protocol.parseModels!(body, ctx);
@@ -244,9 +249,22 @@ export class Engine {
       const idle = stream ? (): void => ex.arm('idle', t.idleMs) : undefined;
       idle?.();
       const contentType = header(opened.res, 'content-type').toLowerCase();
+      const cap = this.deps.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
+      let chars = 0;
       for await (const ev of this.decodeBody(ctx, contentType, body, decoder, idle)) {
         count++;
         if (firstVisible === undefined && isVisible(ev)) firstVisible = performance.now() - started;
+        if (ev.type === 'text' || ev.type === 'reasoning') {
+          if (chars + ev.text.length > cap) {
+            // Keep what fits, end the answer, and stop reading (finally destroys the body, closing the socket).
+            const rest = cap - chars;
+            if (rest > 0) yield { ...ev, text: ev.text.slice(0, rest) };
+            this.log('warn', ctx, `answer stopped at ${cap} characters`);
+            yield { type: 'finish', choice: ev.choice, reason: 'answerTooLong' };
+            return;
+          }
+          chars += ev.text.length;
+        }
         yield ev;
       }
       complete = true;

@@ -1,9 +1,10 @@
 // Recognises the error bodies OpenAI-compatible servers send, as whole HTTP bodies or as stream
 // events: OpenAI `{"error":{message,type,code}}`, LMDeploy `{"object":"error",message,code}`,
 // FastAPI `{"detail":...}`, OAuth `{"error":"...","error_description"}` and Baidu
-// `{"error_code","error_msg"}`.
+// `{"error_code","error_msg"}`, and LMDeploy's proxy: `{"error_code","text"}` and (≥0.12.2, appended to
+// a stream) `{"error":true,"status","message"}`.
 
-import type { ErrorInfo } from './errors';
+import { PROVIDER_TEXT_LIMIT, type ErrorInfo } from './errors';
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -42,6 +43,9 @@ export function errorFromJson(value: unknown): ErrorInfo | undefined {
       type: str(err.type),
     };
   }
+  if (err === true) {
+    return { message: str(value.message) ?? str(value.msg), status: typeof value.status === 'number' ? value.status : undefined };
+  }
   if (typeof err === 'string' && err.length > 0) {
     return { message: str(value.error_description) ?? str(value.message) ?? err, code: err, type: str(value.type) };
   }
@@ -49,8 +53,10 @@ export function errorFromJson(value: unknown): ErrorInfo | undefined {
     return { message: str(value.message) ?? str(value.msg), code: str(value.code), type: str(value.type) };
   }
   if (value.error_code !== undefined && value.error_code !== null && value.error_code !== 0) {
-    return { message: str(value.error_msg) ?? str(value.message), code: str(value.error_code) };
+    return { message: str(value.error_msg) ?? str(value.message) ?? str(value.text), code: str(value.error_code) };
   }
+  // LMDeploy 0.6–0.12 with --api-keys: FastAPI's detail wrapping an OpenAI error.
+  if (isRecord(value.detail) && isRecord(value.detail.error)) return errorFromJson(value.detail);
   if (value.detail !== undefined && value.choices === undefined) {
     return { message: detailText(value.detail) };
   }
@@ -73,7 +79,8 @@ export function errorFromBody(bodyText: string): ErrorInfo {
       // Not JSON after all: fall through to text.
     }
   }
-  // Proxies and gateways answer with HTML; keep only the words.
-  const text = trimmed.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  // Proxies and gateways answer with HTML; keep only the words. `[^<>]` keeps the tag strip linear
+  // (a text of many '<' and no '>' made `<[^>]*>` quadratic), and only the start is worth reading.
+  const text = trimmed.slice(0, PROVIDER_TEXT_LIMIT).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return text ? { message: text.slice(0, 500) } : {};
 }

@@ -62,6 +62,20 @@ export interface ProviderErrorDetails {
   readonly cause?: unknown;
 }
 
+/**
+ * Provider text kept in an error (characters). Servers can send error bodies of megabytes; a few KB
+ * say all there is to say, and scrubbing and classifying then cost little whatever the text is.
+ */
+export const PROVIDER_TEXT_LIMIT = 4096;
+
+/**
+ * `text` scrubbed and cut to PROVIDER_TEXT_LIMIT. Scrubbing runs on a longer window first, so a
+ * secret straddling the final cut is masked whole instead of leaving its first characters behind.
+ */
+function scrubbed(text: string, secrets: readonly string[]): string {
+  return redactText(text.slice(0, 2 * PROVIDER_TEXT_LIMIT), secrets).slice(0, PROVIDER_TEXT_LIMIT);
+}
+
 const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['rateLimited', 'server', 'network', 'timeout', 'truncated']);
 
 export class ProviderError extends Error {
@@ -89,7 +103,7 @@ export class ProviderError extends Error {
   partial?: ChatResult;
 
   constructor(context: ErrorContext, details: ProviderErrorDetails) {
-    const scrub = (s: string | undefined): string | undefined => (s === undefined ? undefined : redactText(s, context.secrets));
+    const scrub = (s: string | undefined): string | undefined => (s === undefined ? undefined : scrubbed(s, context.secrets));
     const fields = {
       ...details,
       providerName: context.providerName,
@@ -181,7 +195,7 @@ export interface ErrorInfo {
 
 /** Classifies an error from its HTTP status (if any) and the provider's code, type and text. */
 export function classifyError(info: ErrorInfo): ErrorKind {
-  const text = [info.code, info.type, info.message].filter(Boolean).join(' ');
+  const text = [info.code, info.type, info.message].filter(Boolean).join(' ').slice(0, PROVIDER_TEXT_LIMIT);
   const numericCode = info.code !== undefined && /^\d{3}$/.test(info.code) ? Number(info.code) : undefined;
   // LMDeploy puts the HTTP status in `code` of its flat error objects, also inside a stream.
   const status = info.status !== undefined && info.status >= 400 ? info.status : numericCode;

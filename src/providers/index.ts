@@ -11,6 +11,7 @@ export type {
   ImagePart,
   Logger,
   ModelInfo,
+  ModelList,
   Role,
   StreamEvent,
   TextPart,
@@ -29,7 +30,7 @@ export { bearerAuth, cachedTokenAuth, noAuth, type Auth, type FetchedToken } fro
 export { ResultBuilder } from './accumulate';
 export { RateLimiter } from './rateLimiter';
 export { systemClock, type Clock } from './clock';
-export { DEFAULT_TIMEOUTS, type Timeouts } from './engine';
+export { DEFAULT_MAX_ANSWER_CHARS, DEFAULT_TIMEOUTS, type Timeouts } from './engine';
 export type { RetryOptions } from './retry';
 export type { ProxySettings } from './http/dispatcher';
 export { redactText, redactUrl } from './redact';

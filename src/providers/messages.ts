@@ -179,3 +179,9 @@ export const details = {
   connectionLost: (code: string) => `the connection was lost (${code})`,
   tls: (code: string) => `TLS ${code}; a proxy that inspects TLS may need http.proxyStrictSSL off`,
 } as const;
+
+/** Advice that goes with a result that is not an error. */
+export const hints = {
+  /** An empty model list: Ollama answers `"data": null` until a model is pulled. */
+  noModels: 'The server lists no models. If it is Ollama, pull one first (ollama pull <model>).',
+} as const;

@@ -3,11 +3,11 @@
 
 import { classifyError } from './errors';
 import { errorFromBody } from './errorShapes';
-import { details } from './messages';
+import { details, hints } from './messages';
 import { OpenAIDecoder } from './openaiDecoder';
 import { openaiChatBody } from './openaiRequest';
 import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './protocol';
-import type { ChatRequest, ModelInfo } from './types';
+import type { ChatRequest, ModelList } from './types';
 
 export interface OpenAIProtocolOptions {
   /** Relative to the base URL. */
@@ -55,11 +55,13 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
       return { method: 'GET', url: join(ctx.baseUrl, modelsPath), headers: { accept: 'application/json' } };
     },
 
-    parseModels(body: unknown, ctx: CallContext): ModelInfo[] {
+    parseModels(body: unknown, ctx: CallContext): ModelList {
       // OpenAI, LMDeploy, vLLM and Ollama all answer {"object":"list","data":[{"id",...}]}.
       const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+      // Ollama sends "data": null while no model is pulled: an empty list, not a broken answer.
+      if (data === null) return Object.assign([], { hint: hints.noModels });
       if (!Array.isArray(data)) throw ctx.error({ kind: 'protocol', detail: details.modelListShape });
-      const models: ModelInfo[] = [];
+      const models: ModelList = [];
       for (const m of data) {
         if (typeof m !== 'object' || m === null) continue;
         const rec = m as Record<string, unknown>;
@@ -70,6 +72,7 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
           created: typeof rec.created === 'number' ? rec.created : undefined,
         });
       }
+      if (models.length === 0) models.hint = hints.noModels;
       return models;
     },
   };

@@ -3,7 +3,7 @@
 // choices, usage on any chunk (the last non-null wins), tool-call fragments merged by index (LMDeploy
 // puts a new random id on every fragment), error objects inside the stream, no `[DONE]`.
 
-import { classifyError } from './errors';
+import { classifyError, type ErrorInfo } from './errors';
 import { errorFromJson } from './errorShapes';
 import { details } from './messages';
 import type { CallContext, ResponseDecoder, SseEvent } from './protocol';
@@ -23,6 +23,10 @@ export function usageFromWire(u: Json): Usage {
   return { promptTokens: num(u.prompt_tokens), completionTokens: num(u.completion_tokens), totalTokens: num(u.total_tokens) };
 }
 
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
 const SNIPPET = 120;
 
 interface ToolCallState {
@@ -38,6 +42,10 @@ export class OpenAIDecoder implements ResponseDecoder {
   private readonly seen = new Set<number>();
   private readonly tools = new Map<string, ToolCallState>();
   private usage: Usage | undefined;
+  /** Choices that produced text, thinking or a tool call: "length" then means the answer was cut, not the input too long. */
+  private readonly answered = new Set<number>();
+  /** The last text delta per choice: LMDeploy's error words when it finishes with "error". */
+  private readonly lastText = new Map<number, string>();
 
   constructor(private readonly ctx: CallContext) {}
 
@@ -69,7 +77,7 @@ export class OpenAIDecoder implements ResponseDecoder {
     if (trimmed.startsWith('{')) {
       try {
         const info = errorFromJson(JSON.parse(trimmed));
-        if (info) throw this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+        if (info) throw this.errorFromInfo(info);
       } catch (e) {
         if (!(e instanceof SyntaxError)) throw e;
       }
@@ -112,13 +120,17 @@ export class OpenAIDecoder implements ResponseDecoder {
       info = undefined;
     }
     info ??= { message: data || undefined };
-    return this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+    return this.errorFromInfo(info);
+  }
+
+  private errorFromInfo(info: ErrorInfo): Error {
+    return this.ctx.error({ kind: classifyError(info), status: info.status, code: info.code, providerMessage: info.message });
   }
 
   private chunk(value: unknown): StreamEvent[] {
     if (!isRecord(value)) throw this.ctx.error({ kind: 'protocol', detail: details.chunkNotObject });
     const info = errorFromJson(value);
-    if (info) throw this.ctx.error({ kind: classifyError(info), code: info.code, providerMessage: info.message });
+    if (info) throw this.errorFromInfo(info);
 
     const events: StreamEvent[] = [];
     if (!this.metaSent && (typeof value.id === 'string' || typeof value.model === 'string')) {
@@ -138,16 +150,28 @@ export class OpenAIDecoder implements ResponseDecoder {
       const choice = num(c.index) ?? position;
       this.seen.add(choice);
       const delta = isRecord(c.delta) ? c.delta : isRecord(c.message) ? c.message : undefined;
+      const reason = c.finish_reason;
+      // LMDeploy ends a failed generation with finish_reason "error" and its words as the content.
+      if (reason === 'error' && !this.finished.has(choice)) {
+        throw this.ctx.error({ kind: 'server', providerMessage: nonEmpty(delta?.content) ?? this.lastText.get(choice) });
+      }
+      let thinking: string | undefined;
       if (delta) {
-        if (typeof delta.reasoning_content === 'string' && delta.reasoning_content !== '') {
-          events.push({ type: 'reasoning', choice, text: delta.reasoning_content });
-        }
+        // vLLM and Ollama name it `reasoning`; a server sending both means the same text, once.
+        thinking = nonEmpty(delta.reasoning_content) ?? nonEmpty(delta.reasoning);
+        if (thinking !== undefined) events.push({ type: 'reasoning', choice, text: thinking });
         if (typeof delta.content === 'string' && delta.content !== '') {
           events.push({ type: 'text', choice, text: delta.content });
+          this.lastText.set(choice, delta.content);
         }
-        if (Array.isArray(delta.tool_calls)) this.toolCalls(choice, delta.tool_calls, events);
+        if (thinking !== undefined || this.lastText.has(choice)) this.answered.add(choice);
+        if (Array.isArray(delta.tool_calls)) {
+          this.toolCalls(choice, delta.tool_calls, events);
+          if (delta.tool_calls.length > 0) this.answered.add(choice);
+        }
       }
-      const reason = c.finish_reason;
+      // "length" before a single token: the input alone filled the context (LMDeploy, vLLM).
+      if (reason === 'length' && !this.answered.has(choice) && !this.finished.has(choice)) throw this.ctx.error({ kind: 'contextTooLong' });
       if (typeof reason === 'string' && reason !== '' && !this.finished.has(choice)) {
         this.finished.set(choice, reason);
         events.push({ type: 'finish', choice, reason });

@@ -6,7 +6,7 @@
 import type { ErrorContext, ProviderError, ProviderErrorDetails } from './errors';
 import type { ProviderPreset } from './preset';
 import type { SseItem } from './sse';
-import type { ChatRequest, ModelInfo, StreamEvent } from './types';
+import type { ChatRequest, ModelList, StreamEvent } from './types';
 
 export type HttpHeaders = Record<string, string>;
 
@@ -67,5 +67,5 @@ export interface ChatProtocol {
   errorFromResponse(response: ErrorResponse, ctx: CallContext): ProviderError;
   /** Absent when the protocol has no model listing. */
   buildModelsRequest?(ctx: CallContext): HttpRequestSpec;
-  parseModels?(body: unknown, ctx: CallContext): ModelInfo[];
+  parseModels?(body: unknown, ctx: CallContext): ModelList;
 }

@@ -13,7 +13,7 @@ import type { ProviderPreset } from './preset';
 import type { CallContext } from './protocol';
 import { RateLimiter } from './rateLimiter';
 import type { RetryOptions } from './retry';
-import type { CallOptions, ChatRequest, ChatResult, Logger, ModelInfo, StreamEvent } from './types';
+import type { CallOptions, ChatRequest, ChatResult, Logger, ModelList, StreamEvent } from './types';
 
 export interface ProviderOptions {
   readonly apiKey?: string;
@@ -33,6 +33,11 @@ export interface ProviderOptions {
   readonly auth?: Auth;
   /** A limiter shared with other instances of the same provider (the registry passes one). */
   readonly rateLimiter?: RateLimiter;
+  /**
+   * Most characters (text + thinking) one answer may have; beyond it the engine stops reading,
+   * closes the connection and ends the answer with finish reason 'answerTooLong'. Default 4 M.
+   */
+  readonly maxAnswerChars?: number;
   /** Replaces the undici client (for tests that need no network). */
   readonly http?: HttpClient;
 }
@@ -61,7 +66,7 @@ export interface ChatProvider {
   /** The merged answer. On failure the ProviderError carries `partial` when some answer had arrived. */
   complete(request: ChatRequest, options: CompleteOptions): Promise<ChatResult>;
   /** `GET {base}/models`, or the preset's known models when the endpoint has no list. */
-  listModels(options: ListModelsOptions): Promise<ModelInfo[]>;
+  listModels(options: ListModelsOptions): Promise<ModelList>;
   /** Closes pooled connections. */
   dispose(): Promise<void>;
 }
@@ -86,6 +91,7 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
     retry: options.retry ?? {},
     timeouts: options.timeouts ?? {},
     logger: options.logger,
+    maxAnswerChars: options.maxAnswerChars,
   });
 
   const context = (request: ChatRequest | undefined): CallContext => {

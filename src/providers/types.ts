@@ -68,8 +68,11 @@ export interface Usage {
   readonly totalTokens?: number;
 }
 
-/** `stop` | `length` | `tool_calls` | `content_filter`, LMDeploy's `error` | `abort`, or whatever the server says. */
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error' | 'abort' | (string & {});
+/**
+ * `stop` | `length` | `tool_calls` | `content_filter`, LMDeploy's `abort`, or whatever the server says;
+ * `answerTooLong` is ours: the answer reached the engine's maxAnswerChars and reading stopped.
+ */
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error' | 'abort' | 'answerTooLong' | (string & {});
 
 /** Events of one streamed call, in arrival order. Errors are thrown from the iterator as `ProviderError`. */
 export type StreamEvent =
@@ -132,6 +135,11 @@ export interface ModelInfo {
   readonly id: string;
   readonly ownedBy?: string;
   readonly created?: number;
+}
+
+/** What `listModels()` returns: the models, and advice when the list is empty (e.g. Ollama with nothing pulled). */
+export interface ModelList extends Array<ModelInfo> {
+  hint?: string;
 }
 
 export interface Logger {

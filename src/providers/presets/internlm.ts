@@ -1,6 +1,7 @@
 // InternLM (书生) hosted Chat API, served by LMDeploy; a private LMDeploy deployment works by
 // changing the base URL (then no key is needed). Rules from the seed page: it takes only model,
-// messages, n, temperature, top_p, stream, max_tokens and tools; temperature and top_p in [0, 1];
+// messages, n, temperature, top_p, stream, max_tokens and tools; temperature in [0, 1]; top_p in
+// (0, 1] (the page says [0, 1], but the server behind it, LMDeploy, refuses 0);
 // 10 requests a minute per user by default.
 
 import type { ProviderPreset } from '../preset';
@@ -17,7 +18,7 @@ export const internlmPreset: ProviderPreset = {
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'tools'],
   ranges: {
     temperature: { min: 0, max: 1 },
-    top_p: { min: 0, max: 1 },
+    top_p: { min: 0, minExclusive: true, max: 1 },
     n: { min: 1, integer: true },
     max_tokens: { min: 1, integer: true },
   },

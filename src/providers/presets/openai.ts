@@ -1,5 +1,6 @@
 // Any OpenAI-compatible server (LMDeploy, vLLM, Ollama, Qianfan v2, ...): the caller sets the base
-// URL and model; a key is optional (no Authorization header without one). OpenAI's own ranges.
+// URL and model; a key is optional (no Authorization header without one). OpenAI's own ranges,
+// except top_p (0, 1]: LMDeploy, the default server here, refuses 0.
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
@@ -14,7 +15,7 @@ export const openaiPreset: ProviderPreset = {
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty', 'stream_options'],
   ranges: {
     temperature: { min: 0, max: 2 },
-    top_p: { min: 0, max: 1 },
+    top_p: { min: 0, minExclusive: true, max: 1 },
     n: { min: 1, integer: true },
     max_tokens: { min: 1, integer: true },
     presence_penalty: { min: -2, max: 2 },

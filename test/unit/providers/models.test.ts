@@ -7,6 +7,7 @@ import type { ProviderPreset } from '../../../src/providers/preset';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
+import { hints } from '../../../src/providers/messages';
 import { jsonReply, openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
 import { Cleanup, InstantClock, signal } from './helpers';
 
@@ -61,5 +62,14 @@ describe('providers/models', () => {
     const models = await make(qianfanV2Preset).listModels({ signal: signal() });
     assert.ok(models.some((m) => m.id === 'ernie-4.0-turbo-8k'));
     assert.equal(server.requests.length, before);
+  });
+
+  // ollama openai/openai.go ListCompletion: Data []Model stays nil with no model pulled → "data": null.
+  it('Ollama /v1/models {"object":"list","data":null}: an empty list with a hint to pull a model', async () => {
+    server.enqueue(jsonReply({ object: 'list', data: null }));
+    const models = await make(openaiPreset).listModels({ signal: signal() });
+    assert.equal(models.length, 0);
+    assert.equal(models.hint, hints.noModels);
+    assert.match(hints.noModels, /ollama pull/);
   });
 });

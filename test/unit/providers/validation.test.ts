@@ -35,7 +35,7 @@ describe('providers/validation', () => {
   const outOfRange: Array<[ProviderPreset, Partial<ChatRequest>, string, string]> = [
     [internlmPreset, { temperature: 1.5 }, 'temperature', '[0, 1]'],
     [internlmPreset, { temperature: -0.1 }, 'temperature', '[0, 1]'],
-    [internlmPreset, { topP: 1.01 }, 'top_p', '[0, 1]'],
+    [internlmPreset, { topP: 1.01 }, 'top_p', '(0, 1]'],
     [internlmPreset, { n: 0 }, 'n', '[1, ∞) (whole numbers)'],
     [internlmPreset, { maxTokens: 10.5 }, 'max_tokens', '[1, ∞) (whole numbers)'],
     [lanruiPreset, { temperature: 2.5 }, 'temperature', '[0, 2]'],
@@ -180,6 +180,18 @@ describe('providers/validation', () => {
     const p = make(internlmPreset, { apiKey: undefined });
     assert.equal((await collect(p.stream(ask(), { signal: signal() }))).error, undefined);
     assert.equal(server.requests.at(-1)!.headers.authorization, undefined);
+  });
+
+  // LMDeploy (behind InternLM, and the OpenAI-compatible preset's default server) refuses top_p 0:
+  // lmdeploy/serve/openai/api_server.py checks 0 < top_p <= 1.
+  it('top_p 0 is refused for InternLM and OpenAI-compatible, naming the range (0, 1]', async () => {
+    for (const preset of [internlmPreset, openaiPreset]) {
+      const e = await refused(preset, ask('q', { topP: 0 }), { model: 'internlm3-latest' });
+      assert.equal(e.kind, 'invalidParams');
+      assert.equal(e.param, 'top_p');
+      assert.equal(e.range, '(0, 1]');
+      assert.match(e.message, /top_p = 0 is outside the allowed range \(0, 1\]/);
+    }
   });
 
   it('range helpers', () => {
