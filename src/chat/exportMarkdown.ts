@@ -34,5 +34,6 @@ function inlineCode(text: string): string {
   let longest = 0;
   for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const ticks = '`'.repeat(longest + 1);
-  return `${ticks} ${flat} ${ticks}`;
+  // A space on each side keeps a backtick at either end from joining the fence (CommonMark strips one).
+  return longest === 0 ? `${ticks}${flat}${ticks}` : `${ticks} ${flat} ${ticks}`;
 }
