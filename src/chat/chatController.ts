@@ -37,6 +37,8 @@ export interface ChatControllerDeps {
   retryingText?(event: Extract<StreamEvent, { type: 'retrying' }>): string;
   /** A provider's notice in the UI language (e.g. Qianfan dropped the oldest turns to fit its limit). */
   noticeText?(notice: Extract<StreamEvent, { type: 'notice' }>): string;
+  /** What the answer says when it reached the size cap (chorus.maxAnswerCharacters) and was cut there. */
+  answerTooLongText?(chars: number): string;
   /** What to tell the user when the provider flagged the conversation (which turn, when it says). */
   flaggedMessage(error: ProviderError): string;
   readonly log: Logger;
@@ -286,6 +288,15 @@ export class ChatController {
             this.postFor(conversation, { type: 'notice', turnId: turn.id, text });
             break;
           }
+          case 'finish':
+            // The engine stopped reading at the size cap: what came is kept, the answer ends as cut off.
+            if (event.choice === 0 && event.reason === 'answerTooLong') {
+              const notice = this.deps.answerTooLongText?.(text.length) ?? 'The answer was too long and was cut off.';
+              turn = { ...turn, notice };
+              this.postFor(conversation, { type: 'notice', turnId: turn.id, text: notice });
+              status = 'stopped';
+            }
+            break;
           case 'retrying':
             this.postFor(conversation, { type: 'notice', turnId: turn.id, text: this.deps.retryingText?.(event) ?? event.reason });
             break;

@@ -83,6 +83,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         vscode.l10n.t('{0} older turns were left out so the conversation fits the provider\'s limit (chorus.qianfan.maxInputChars).', notice.dropped),
       waitingReason: (providerName, requestsPerMinute) => vscode.l10n.t('{0} allows {1} requests a minute', providerName, requestsPerMinute),
       flaggedMessage: (error) => flaggedText(error.banRound),
+      answerTooLongText: (chars) =>
+        vscode.l10n.t(
+          'The answer reached {0} characters and was cut off there; what arrived is kept. A model that repeats itself can be stopped sooner, or allowed more, with chorus.maxAnswerCharacters.',
+          new Intl.NumberFormat(vscode.env.language).format(chars),
+        ),
       log,
     });
     this.register({ dispose: () => this.controller.dispose() });

@@ -51,6 +51,7 @@ export class ProviderFactory {
       timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
       proxy: proxySettings(),
       logger: this.log,
+      maxAnswerChars: getSetting('maxAnswerCharacters'),
     };
     if (id === 'qianfan') {
       const [first, secret] = credentials ?? [];

@@ -31,6 +31,8 @@ export const SETTING_DEFAULTS = {
   maxTokens: null as number | null,
   'request.connectTimeoutSeconds': 30,
   'request.idleTimeoutSeconds': 60,
+  /** The provider module's DEFAULT_MAX_ANSWER_CHARS (a unit test keeps them equal). */
+  maxAnswerCharacters: 4_000_000,
   responseLanguage: 'auto' as ResponseLanguage,
 };
 

@@ -97,6 +97,7 @@ export class RewriteController extends Disposable {
       async (progress, token) => {
         const cancel = token.onCancellationRequested(() => void this.reject(session));
         let answer = '';
+        let tooLong = false;
         let provider: ChatProvider | undefined;
         try {
           provider = (await this.providers.create(providerId)).provider;
@@ -110,6 +111,8 @@ export class RewriteController extends Disposable {
               progress.report({ message: vscode.l10n.t('waiting {0} s for the rate limit', Math.ceil(event.ms / 1000)) });
             } else if (event.type === 'retrying') {
               progress.report({ message: event.reason });
+            } else if (event.type === 'finish' && event.choice === 0 && event.reason === 'answerTooLong') {
+              tooLong = true;
             }
           }
         } catch (error) {
@@ -121,6 +124,11 @@ export class RewriteController extends Disposable {
           void provider?.dispose();
         }
         if (!session.pending) return { state: session.state };
+        if (tooLong) {
+          // Code cut off at the size cap would replace the selection with half a file.
+          await this.finish(session, 'failed');
+          return { state: 'failed', ...this.reportFailure(vscode.l10n.t('the answer reached {0} characters and was cut off (chorus.maxAnswerCharacters), so it is not applied.', answer.length), providerId, retry) };
+        }
         session.complete(answer, 'answer');
         if (!session.proposed.trim()) {
           await this.finish(session, 'failed');

@@ -88,6 +88,27 @@ describe('chat controller, against a real local provider', () => {
     assert.deepEqual(finished && finished.type === 'turnFinished' && finished.status, 'stopped');
   });
 
+  it('cuts a runaway answer at the size cap, keeps what came, closes the connection and says so', async () => {
+    controller = make({
+      createProvider: async () => ({
+        provider: new ProviderRegistry().create('openai', { baseUrl: fake.baseUrl, model: 'fake-model', maxAnswerChars: 1_000 }),
+        providerId: 'openai',
+        model: 'fake-model',
+      }),
+      answerTooLongText: (chars) => `cut at ${chars}`,
+    });
+    const looping = 'all work and no play. '.repeat(2_000);
+    fake.enqueue(sseReply(textChunks(looping, { piece: 50 })));
+    await controller.send('Tell me about Jack');
+    await fake.requests.at(-1)!.closed;
+    assert.equal(lastAnswer().text, looping.slice(0, 1_000), 'exactly what fits is kept');
+    assert.equal(lastAnswer().status, 'stopped');
+    assert.equal(lastAnswer().notice, 'cut at 1000');
+    assert.ok(posted.some((m) => m.type === 'notice' && m.text === 'cut at 1000'));
+    const saved = await store.load(controller.current.id);
+    assert.equal((saved!.turns.at(-1) as AssistantTurn).text.length, 1_000, 'history keeps the cut answer');
+  });
+
   it('keeps a partial answer when the stream breaks, marks it as an error, and does not restore the prompt', async () => {
     fake.enqueue(withFaults(sseReply(textChunks('half of it', { piece: 2 }).slice(0, 4), { done: false }), { end: 'reset' }));
     await controller.send('Explain');
