@@ -12,7 +12,7 @@ import { ProviderError, toProviderError } from './errors';
 import type { CallContext, HttpRequestSpec, ResponseDecoder } from './protocol';
 import type { RateLimiter } from './rateLimiter';
 import { keyNeededAt } from './preset';
-import { redactUrl } from './redact';
+import { redactUrl, urlForLog } from './redact';
 import { parseRetryAfter, retryDelayMs, wantsLongWait, type RetryOptions } from './retry';
 import type { ChatRequest, Logger, ModelList, StreamEvent } from './types';
 import { validateRequest } from './validate';
@@ -110,8 +110,9 @@ export class Engine {
     this.deps.logger?.[level](`[${ctx.preset.id}] ${message}`);
   }
 
-  private url(ctx: CallContext, url: URL): string {
-    return redactUrl(url, ctx.errorContext.secrets);
+  // Scheme and host only: a path or query may carry a key in a form redaction does not know.
+  private url(url: URL): string {
+    return urlForLog(url);
   }
 
   /** A streamed (or, with stream=false, whole) chat answer as events. */
@@ -214,13 +215,13 @@ export class Engine {
     await this.deps.auth.apply(spec, ex.innerSignal);
     const via = this.deps.http.route(spec.url);
     const started = performance.now();
-    this.log('debug', ctx, `${spec.method} ${this.url(ctx, spec.url)}${via ? ` via proxy ${via}` : ''}`);
+    this.log('debug', ctx, `${spec.method} ${this.url(spec.url)}${via ? ` via proxy ${via}` : ''}`);
     ex.arm(phase, ms);
     const res = await this.deps.http.send(spec, ex.innerSignal);
     ex.responding = true;
     const body = new BodyReader(res.body);
     const elapsed = Math.round(performance.now() - started);
-    this.log('info', ctx, `${spec.method} ${this.url(ctx, spec.url)} → ${res.status} ${header(res, 'content-type')} in ${elapsed} ms`);
+    this.log('info', ctx, `${spec.method} ${this.url(spec.url)} → ${res.status} ${header(res, 'content-type')} in ${elapsed} ms`);
     if (res.status >= 200 && res.status < 300) return { res, body };
     if (res.status >= 300 && res.status < 400) {
       body.destroy();

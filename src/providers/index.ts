@@ -33,7 +33,7 @@ export { systemClock, type Clock } from './clock';
 export { DEFAULT_MAX_ANSWER_CHARS, DEFAULT_TIMEOUTS, type Timeouts } from './engine';
 export type { RetryOptions } from './retry';
 export type { ProxySettings } from './http/dispatcher';
-export { redactText, redactUrl } from './redact';
+export { redactText, redactUrl, urlForLog } from './redact';
 export { internlmPreset } from './presets/internlm';
 export { lanruiPreset } from './presets/lanrui';
 export { openaiPreset } from './presets/openai';
