@@ -93,7 +93,12 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
       try {
         const { provider: client } = await factory.create(provider);
         try {
-          listed = (await client.listModels({ signal: controller.signal })).map((m) => m.id);
+          const models = await client.listModels({ signal: controller.signal });
+          listed = models.map((m) => m.id);
+          // An empty list (Ollama before a model is pulled) says what to do instead.
+          if (models.length === 0 && models.hint) {
+            quickPick.placeholder = vscode.l10n.t('The server lists no models. If it is Ollama, pull one first (ollama pull <model>), or type a model name.');
+          }
           show();
         } finally {
           void client.dispose();

@@ -1,6 +1,8 @@
 // Every Chorus setting with its type and default, in one place. package.json's
 // `contributes.configuration` must say the same (a unit test checks it). No `vscode` import here.
 
+import { DEFAULT_MAX_ANSWER_CHARS } from '../providers/engine';
+
 export const PROVIDER_IDS = ['internlm', 'qianfan', 'qianfan-v2', 'lanrui', 'openai'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -31,8 +33,7 @@ export const SETTING_DEFAULTS = {
   maxTokens: null as number | null,
   'request.connectTimeoutSeconds': 30,
   'request.idleTimeoutSeconds': 60,
-  /** The provider module's DEFAULT_MAX_ANSWER_CHARS (a unit test keeps them equal). */
-  maxAnswerCharacters: 4_000_000,
+  maxAnswerCharacters: DEFAULT_MAX_ANSWER_CHARS,
   responseLanguage: 'auto' as ResponseLanguage,
 };
 
