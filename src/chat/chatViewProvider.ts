@@ -13,7 +13,8 @@ import { type Draft, type HostMessage, type PanelInfo, type WebviewMessage, pars
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
 import { runCodeAction } from './codeActions';
-import { errorText, flaggedText } from '../ui/errorText';
+import { flaggedText } from '../ui/errorText';
+import { reportError } from '../ui/showError';
 import { conversationToMarkdown } from './exportMarkdown';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';
@@ -305,10 +306,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
 /** An error as shown at the answer: the provider module's message names the provider, the code and the fix. */
 function describeError(error: unknown): TurnError {
+  // The panel shows text, never markup, so it gets the whole report, the provider's words included.
+  const { details: message } = reportError(error);
   if (error instanceof ProviderError) {
-    return { message: errorText(error), kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
+    return { message, kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
   }
-  return { message: error instanceof Error ? error.message : String(error), kind: 'internal' };
+  return { message, kind: 'internal' };
 }
 
 /** Type and keys of a rejected message, for the log (never its values). */
