@@ -10,7 +10,7 @@ import { linkTarget } from './linkTarget';
 export async function openLinkFromAnswer(url: string, log: vscode.LogOutputChannel): Promise<boolean> {
   const target = linkTarget(url);
   if (!target) {
-    log.warn('Refused to open a link from an answer that is not http(s)');
+    log.warn(`Refused to open a ${schemeOf(url)} link from an answer`);
     return false;
   }
   const lines = [vscode.l10n.t('Host: {0}', target.host), '', target.url];
@@ -25,4 +25,13 @@ export async function openLinkFromAnswer(url: string, log: vscode.LogOutputChann
   );
   if (choice !== open) return false;
   return vscode.env.openExternal(vscode.Uri.parse(target.url, true));
+}
+
+/** The scheme of a refused link, for the log (never the rest of it). */
+function schemeOf(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return 'malformed';
+  }
 }

@@ -37,7 +37,8 @@ export function errorSummary(error: ProviderError, language = vscode.env.languag
     {
       kind: error.kind,
       status: error.status,
-      code: error.code,
+      // A code is the provider's too: kept only when it looks like one (e.g. 336003, invalid_api_key).
+      code: error.code !== undefined && /^[\w.:-]{1,40}$/.test(error.code) ? error.code : undefined,
       retryAfterMs: error.retryAfterMs,
       param: error.param,
       range: error.range,

@@ -19,7 +19,7 @@ import { LIMITS, parseWebviewMessage } from '../../src/shared/protocol';
 import { inertText } from '../../src/ui/inertText';
 import { highlightToHtml } from '../../src/webview/render/highlight';
 import { composer } from '../e2e/chatPanel';
-import { runCommand } from '../e2e/workbench';
+import { runCommand, screenshot } from '../e2e/workbench';
 import { lmdeployErrorReply, openaiErrorReply, type Reply, sseReply, textChunks } from '../fixtures/fakeProvider';
 import { answerCount, clearToasts, finishedAnswer, newChat } from './chatUi';
 import { pollUntil } from './extensionHost';
@@ -58,6 +58,10 @@ describe('trust: provider text, workspace redirects, linear parsers', () => {
     s = await session();
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(s.page, `security-trust-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
+
   it('no provider text becomes a link or an icon in a notification', async () => {
     let tried = 0;
     const rendered: string[] = [];
@@ -67,9 +71,18 @@ describe('trust: provider text, workspace redirects, linear parsers', () => {
         s.fake.enqueue(shape.reply(payload));
         const before = s.fake.requests.length;
         await runCommand(s.page, 'Chorus: Test Connection');
-        const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'OpenAI-compatible' }).last();
-        await toast.waitFor({ timeout: 20_000 });
+        await pollUntil(() => s.fake.requests.length, (n) => n > before, 20_000);
         assert.ok(s.fake.requests.length > before, `${shape.name}: the request reached the provider`);
+        // The progress toast goes first; the failure's toast follows it.
+        await s.page.locator('.notifications-toasts .notification-toast', { hasText: 'testing the connection' }).waitFor({ state: 'detached', timeout: 20_000 });
+        // The failure's own toast (the progress toast also names the provider), with its Show Details button.
+        const toast = s.page.locator('.notifications-toasts .notification-toast', { hasText: 'Show Details' }).last();
+        await toast.waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+          const shown = await s.page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+          const sent = s.fake.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+          throw new Error(`${shape.name}: no failure toast; toasts: ${JSON.stringify(shown)}; requests: ${sent.join(', ')}; ${String(error)}`);
+        });
+        assert.match(await toast.innerText(), /OpenAI-compatible/);
         rendered.push(...(await linksInToasts(s)).map((href) => `${shape.name}: ${href}`));
         const icons = await toast.locator('.notification-list-item-message .codicon').count();
         if (icons > 0) rendered.push(`${shape.name}: ${icons} icon(s) from ${payload}`);
@@ -125,15 +138,14 @@ describe('trust: provider text, workspace redirects, linear parsers', () => {
     }
 
     // The provider itself answers with a redirect to another host: not followed.
-    await newChat(frame);
     for (const status of [301, 302, 307, 308]) {
+      await newChat(frame);
       s.fake.enqueue({ status, headers: { location: `${s.canary.origin}/stolen` }, body: [] } satisfies Reply);
       await composer(frame).fill(`Redirect ${status}`);
       await composer(frame).press('Enter');
-      const { status: answered } = await finishedAnswer(frame, (await answerCount(frame)) - 1);
+      const { status: answered } = await finishedAnswer(frame, 0);
       assert.equal(answered, 'error', `a ${status} ends as an error`);
       refused++;
-      await frame.locator('.composer-input').fill('');
     }
     await frame.waitForTimeout(500);
     const canaryHits = s.canary.hits.length - hits;
