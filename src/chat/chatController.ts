@@ -10,7 +10,7 @@ import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetr
 import { titleFrom } from '../shared/conversation';
 import type { HostMessage } from '../shared/protocol';
 import type { HistoryStore } from './historyStore';
-import { requestMessages } from './requestMessages';
+import { requestMessages } from '../prompts/chatTurns';
 
 export interface ProviderHandle {
   readonly provider: ChatProvider;
