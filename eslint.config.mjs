@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   {
     files: ['src/webview/**/*.ts'],
-    rules: noVscode('The webview is a browser page: it talks to the host through src/shared/protocol only.'),
+    rules: noVscode('The webview is a browser page: it talks to the host through src/shared/webviewProtocol only.'),
   },
   {
     // The host's pure logic, unit-tested in plain Node.

@@ -8,7 +8,7 @@ import type { ChatProvider, ChatRequest, Logger, StreamEvent, Usage } from '../p
 import { ProviderError } from '../providers';
 import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
 import { titleFrom } from '../shared/conversation';
-import type { HostMessage } from '../shared/protocol';
+import type { HostMessage } from '../shared/webviewProtocol';
 import type { HistoryStore } from './historyStore';
 import { requestMessages } from '../prompts/chatTurns';
 

@@ -9,7 +9,7 @@ import { BodyReader } from './http/bodyReader';
 import type { HttpClient, HttpResponse } from './http/transport';
 import { details, droppedParamNote, rateLimitWaitReason, retryReason } from './messages';
 import { ProviderError, toProviderError } from './errors';
-import type { CallContext, HttpRequestSpec, ResponseDecoder } from './protocol';
+import type { CallContext, HttpRequestSpec, ResponseDecoder } from './chatProtocol';
 import type { RateLimiter } from './rateLimiter';
 import { keyNeededAt } from './preset';
 import { redactUrl, urlForLog } from './redact';

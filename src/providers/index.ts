@@ -24,7 +24,7 @@ export { createProvider, type ChatProvider, type CompleteOptions, type ListModel
 export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS } from './registry';
 export type { ProviderPreset, WireParam, NumberRange } from './preset';
 export { keyNeededAt } from './preset';
-export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './protocol';
+export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './chatProtocol';
 export { createOpenAIProtocol } from './openaiClient';
 export { bearerAuth, cachedTokenAuth, noAuth, type Auth, type FetchedToken } from './auth';
 export { ResultBuilder } from './accumulate';

@@ -6,7 +6,7 @@ import { errorFromBody } from './errorShapes';
 import { details, hints } from './messages';
 import { OpenAIDecoder } from './openaiDecoder';
 import { openaiChatBody } from './openaiRequest';
-import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './protocol';
+import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './chatProtocol';
 import type { ChatRequest, ModelList } from './types';
 
 export interface OpenAIProtocolOptions {

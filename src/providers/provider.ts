@@ -10,7 +10,7 @@ import { DispatcherPool, type ProxySettings } from './http/dispatcher';
 import { createUndiciClient, type HttpClient } from './http/transport';
 import { details } from './messages';
 import type { ProviderPreset } from './preset';
-import type { CallContext } from './protocol';
+import type { CallContext } from './chatProtocol';
 import { RateLimiter } from './rateLimiter';
 import type { RetryOptions } from './retry';
 import type { CallOptions, ChatRequest, ChatResult, Logger, ModelList, StreamEvent } from './types';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { parseWebviewMessage } from '../../src/shared/protocol';
+import { parseWebviewMessage } from '../../src/shared/webviewProtocol';
 import { ask, splitAnswer } from './chatUi';
 import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';

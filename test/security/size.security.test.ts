@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { LIMITS } from '../../src/shared/protocol';
+import { LIMITS } from '../../src/shared/webviewProtocol';
 import { sseReply, textChunks } from '../fixtures/fakeProvider';
 import { composer } from '../e2e/chatPanel';
 import { runCommand } from '../e2e/workbench';

@@ -5,7 +5,7 @@
 // createQianfanProvider (qianfan/provider.ts), which adds the matching Auth.
 
 import type { ProviderPreset } from '../preset';
-import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/protocol';
+import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/qianfanProtocol';
 import { needsQianfanAuth } from '../qianfan/messages';
 import { checkEndpoint } from '../qianfan/request';
 

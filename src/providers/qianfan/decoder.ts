@@ -5,7 +5,7 @@
 // stops the answer: the provider wants the conversation closed and its history cleared.
 
 import { usageFromWire } from '../openaiDecoder';
-import type { CallContext, ResponseDecoder, SseEvent } from '../protocol';
+import type { CallContext, ResponseDecoder, SseEvent } from '../chatProtocol';
 import type { FinishReason, StreamEvent, Usage } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
 import { advice, details } from './messages';

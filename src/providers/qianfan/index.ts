@@ -1,7 +1,7 @@
 // Public surface of the Qianfan wenxinworkshop provider.
 
 export { createQianfanProvider, type QianfanAuthOptions, type QianfanProviderOptions } from './provider';
-export { createQianfanProtocol, DEFAULT_MAX_INPUT_CHARS, type QianfanProtocolOptions } from './protocol';
+export { createQianfanProtocol, DEFAULT_MAX_INPUT_CHARS, type QianfanProtocolOptions } from './qianfanProtocol';
 export { qianfanTokenAuth, type QianfanTokenHooks, type StoredQianfanToken } from './tokenAuth';
 export { qianfanSignatureAuth } from './signatureAuth';
 export { bceAuthorization, bceTimestamp } from './signer';

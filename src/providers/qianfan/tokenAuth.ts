@@ -9,7 +9,7 @@ import type { Auth } from '../auth';
 import { systemClock, type Clock } from '../clock';
 import { ProviderError, type ErrorContext } from '../errors';
 import type { HttpClient } from '../http/transport';
-import type { HttpRequestSpec } from '../protocol';
+import type { HttpRequestSpec } from '../chatProtocol';
 import type { Logger } from '../types';
 import { fetchAccessToken } from './oauth';
 

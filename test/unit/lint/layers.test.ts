@@ -35,7 +35,7 @@ describe('lint: layer zones', function () {
   });
 
   const refused: Array<[file: string, specifier: string]> = [
-    ['src/providers/x.ts', '../shared/protocol'],
+    ['src/providers/x.ts', '../shared/webviewProtocol'],
     ['src/providers/x.ts', '../config/settings'],
     ['src/shared/x.ts', '../providers'],
     ['src/webview/x.ts', '../providers'],
@@ -54,7 +54,7 @@ describe('lint: layer zones', function () {
   }
 
   const allowed: Array<[file: string, specifier: string]> = [
-    ['src/webview/x.ts', '../shared/protocol'],
+    ['src/webview/x.ts', '../shared/webviewProtocol'],
     ['src/prompts/x.ts', '../providers'],
     ['src/chat/x.ts', '../editor/lastEditor'],
     ['src/commands/x.ts', '../chat/chatController'],

@@ -6,7 +6,7 @@ import { bearerAuth, cachedTokenAuth, normalizeKey } from '../../../src/provider
 import { createProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
-import type { HttpRequestSpec } from '../../../src/providers/protocol';
+import type { HttpRequestSpec } from '../../../src/providers/chatProtocol';
 import { openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
 import { ask, Cleanup, collect, failed, ManualClock, signal } from './helpers';
 

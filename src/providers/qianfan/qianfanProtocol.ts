@@ -5,7 +5,7 @@
 
 import { classifyError } from '../errors';
 import { errorFromBody } from '../errorShapes';
-import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from '../protocol';
+import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from '../chatProtocol';
 import type { ChatRequest, StreamEvent } from '../types';
 import { fitConversation, isFitProblem, type FittedConversation, type SystemPromptMode } from './conversation';
 import { QianfanDecoder } from './decoder';
