@@ -7,7 +7,7 @@ import { abortReason, sleep, type Clock } from './clock';
 import { decodeEventStream } from './eventStream';
 import { BodyReader } from './http/bodyReader';
 import type { HttpClient, HttpResponse } from './http/transport';
-import { details, droppedParamNote, rateLimitWaitReason, retryReason } from './messages';
+import { details, droppedParamNote, rateLimitWaitReason, retryReason } from './userText';
 import { ProviderError, toProviderError } from './errors';
 import type { CallContext, HttpRequestSpec, ResponseDecoder } from './chatProtocol';
 import type { RateLimiter } from './rateLimiter';

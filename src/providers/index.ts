@@ -20,6 +20,7 @@ export type {
   Usage,
 } from './types';
 export { ProviderError, type ErrorKind } from './errors';
+export { english, flaggedTurn, formatErrorMessage, type Translate, type Wording } from './userText';
 export { createProvider, type ChatProvider, type CompleteOptions, type ListModelsOptions, type ProviderOptions } from './provider';
 export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS } from './registry';
 export type { ProviderPreset, WireParam, NumberRange } from './preset';

@@ -3,7 +3,7 @@
 
 import { classifyError } from './errors';
 import { errorFromBody } from './errorShapes';
-import { details, hints } from './messages';
+import { details, hints } from './userText';
 import { OpenAIDecoder } from './openaiDecoder';
 import { openaiChatBody } from './openaiRequest';
 import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './chatProtocol';

@@ -5,7 +5,7 @@
 
 import { classifyError, type ErrorInfo } from './errors';
 import { errorFromJson } from './errorShapes';
-import { details } from './messages';
+import { details } from './userText';
 import type { CallContext, ResponseDecoder, SseEvent } from './chatProtocol';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from './types';
 

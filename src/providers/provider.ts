@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUTS, Engine, type Timeouts } from './engine';
 import { ProviderError, type ErrorContext, type ProviderErrorDetails } from './errors';
 import { DispatcherPool, type ProxySettings } from './http/dispatcher';
 import { createUndiciClient, type HttpClient } from './http/transport';
-import { details } from './messages';
+import { details } from './userText';
 import type { ProviderPreset } from './preset';
 import type { CallContext } from './chatProtocol';
 import { RateLimiter } from './rateLimiter';

@@ -3,7 +3,7 @@
 
 import type { CallContext } from './chatProtocol';
 import type { NumberRange, NumericParam, WireParam } from './preset';
-import { details } from './messages';
+import { details } from './userText';
 import type { ChatRequest } from './types';
 
 /** ChatRequest field → wire parameter name. */

@@ -6,7 +6,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/qianfanProtocol';
-import { needsQianfanAuth } from '../qianfan/messages';
+import { needsQianfanAuth } from '../qianfan/qianfanText';
 import { checkEndpoint } from '../qianfan/request';
 
 export const QIANFAN_BASE_URL = 'https://aip.baidubce.com';

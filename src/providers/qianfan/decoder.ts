@@ -8,7 +8,7 @@ import { usageFromWire } from '../openaiDecoder';
 import type { CallContext, ResponseDecoder, SseEvent } from '../chatProtocol';
 import type { FinishReason, StreamEvent, Usage } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
-import { advice, details } from './messages';
+import { advice, details } from './qianfanText';
 
 type Json = Record<string, unknown>;
 

@@ -6,6 +6,6 @@ export { qianfanTokenAuth, type QianfanTokenHooks, type StoredQianfanToken } fro
 export { qianfanSignatureAuth } from './signatureAuth';
 export { bceAuthorization, bceTimestamp } from './signer';
 export { QIANFAN_CODES, qianfanCode, type QianfanAction, type QianfanCode } from './errorCodes';
-export { turnsDroppedMessage } from './messages';
+export { turnsDroppedMessage } from './qianfanText';
 export type { SystemPromptMode } from './conversation';
 export type { QianfanParameters } from './request';

@@ -10,7 +10,7 @@ import type { ChatRequest, StreamEvent } from '../types';
 import { fitConversation, isFitProblem, type FittedConversation, type SystemPromptMode } from './conversation';
 import { QianfanDecoder } from './decoder';
 import { qianfanErrorDetails } from './errorCodes';
-import { advice, details, turnsDroppedMessage } from './messages';
+import { advice, details, turnsDroppedMessage } from './qianfanText';
 import { chatBody, chatUrl, checkParameters, type QianfanParameters } from './request';
 
 /** ChatGLM3-6B's limit (seed: "message中的content总长度不能超过4800个字符"); other endpoints differ. */

@@ -7,7 +7,7 @@ import type { CallContext } from '../chatProtocol';
 import type { ChatRequest } from '../types';
 import { formatRange, inRange } from '../validate';
 import { charCount, type FittedConversation } from './conversation';
-import { details, endpointHint } from './messages';
+import { details, endpointHint } from './qianfanText';
 
 export const CHAT_PATH = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
 

@@ -7,7 +7,7 @@ import type { ProviderPreset } from '../../../src/providers/preset';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
-import { hints } from '../../../src/providers/messages';
+import { hints } from '../../../src/providers/userText';
 import { jsonReply, openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
 import { Cleanup, InstantClock, signal } from './helpers';
 
