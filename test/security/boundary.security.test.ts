@@ -13,7 +13,7 @@ import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { fuzzedMessages } from './fuzz';
 import { createRandom, securitySeed } from './random';
-import { hostErrorMark, hostErrorsSince, type Session, session, settingsFile } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, settingsFile, withChatPanel } from './session';
 
 const REFUSED = 'Ignored a malformed message from the chat webview';
 
@@ -85,9 +85,9 @@ describe('The webview → host boundary under fuzzed messages', function () {
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   it('refuses every malformed, oversized or unknown message with a log line; nothing runs, opens or changes', async () => {
