@@ -17,6 +17,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 
 /** A zone: files under `target` may not import files under `from` (except `except`). */
 function zone(target, from, message, except) {
@@ -51,6 +52,18 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'run/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // A rule is switched off only for a line, with the reason after `--`; a stale switch-off is an error.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    plugins: { '@eslint-community/eslint-comments': eslintComments },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@eslint-community/eslint-comments/require-description': 'error',
+      '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
+      '@eslint-community/eslint-comments/disable-enable-pair': 'error',
+      '@eslint-community/eslint-comments/no-restricted-disable': ['error', 'import-x/no-restricted-paths', 'no-restricted-imports', 'max-lines-per-function'],
+    },
+  },
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
     plugins: { 'import-x': importX },

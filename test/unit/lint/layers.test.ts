@@ -66,6 +66,13 @@ describe('lint: layer zones', function () {
     });
   }
 
+  it('lets a rule be switched off only with a reason, and never a layer rule', async () => {
+    const code = "// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport let a: any;\n";
+    assert.ok((await rulesBroken('src/chat/x.ts', code)).includes('@eslint-community/eslint-comments/require-description'));
+    const layer = "// eslint-disable-next-line import-x/no-restricted-paths -- because\nexport * from '../chat/chatController';\n";
+    assert.ok((await rulesBroken('src/editor/x.ts', layer)).includes('@eslint-community/eslint-comments/no-restricted-disable'));
+  });
+
   it('caps functions in src at 80 lines', async () => {
     const long = `export function f(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(80)}  return n;\n}\n`;
     assert.ok((await rulesBroken('src/chat/x.ts', long)).includes('max-lines-per-function'));
