@@ -4,13 +4,12 @@
 // panel shows whichever conversation is open. No `vscode` import: the host passes in how to create a
 // provider, how to post to the webview and where history lives.
 import { randomUUID } from 'node:crypto';
-import type { ChatProvider, ChatRequest, Logger, StreamEvent, Usage } from '../providers';
-import { ProviderError } from '../providers';
-import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
+import type { ChatProvider, ChatRequest, Logger, ProviderError, StreamEvent } from '../providers';
+import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, UserTurn } from '../shared/conversation';
 import { titleFrom } from '../shared/conversation';
-import type { HostMessage } from '../shared/protocol';
+import type { HostMessage } from '../shared/webviewProtocol';
 import type { HistoryStore } from './historyStore';
-import { requestMessages } from './requestMessages';
+import { RunningAnswer } from './runningAnswer';
 
 export interface ProviderHandle {
   readonly provider: ChatProvider;
@@ -47,7 +46,7 @@ export interface ChatControllerDeps {
   readonly flushIntervalMs?: number;
 }
 
-type MutableConversation = { -readonly [K in keyof Conversation]: Conversation[K] } & { turns: Turn[] };
+export type MutableConversation = { -readonly [K in keyof Conversation]: Conversation[K] } & { turns: Turn[] };
 
 interface Running {
   readonly abort: AbortController;
@@ -220,140 +219,60 @@ export class ChatController {
     const conversation = this.conversation;
     const prompt = conversation.turns.at(-1);
     if (prompt?.role !== 'user') return;
-    let handle: ProviderHandle | undefined;
-    let turn: AssistantTurn = {
-      id: randomUUID(),
-      role: 'assistant',
-      text: '',
-      status: 'streaming',
-      createdAt: this.now(),
-      provider: conversation.provider,
-      model: conversation.model,
-    };
-    const controller = new AbortController();
-    this.running.set(turn.id, { abort: controller, conversation });
-    conversation.turns.push(turn);
-    this.deps.post({ type: 'turnAdded', turn });
+    const answer = new RunningAnswer(conversation, {
+      deps: this.deps,
+      now: this.now,
+      post: (message) => this.postFor(conversation, message),
+      update: (turn) => this.replaceTurn(conversation, turn),
+      ended: (turnId) => this.running.delete(turnId),
+    });
+    this.running.set(answer.turn.id, { abort: answer.abort, conversation });
+    conversation.turns.push(answer.turn);
+    this.deps.post({ type: 'turnAdded', turn: answer.turn });
     // The prompt is on disk before the answer starts: a window closed mid-answer loses nothing, and
     // History lists the conversation while it answers in the background.
     void this.persist(conversation);
 
-    let text = '';
-    let pending = '';
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = (): void => {
-      timer = undefined;
-      if (!pending) return;
-      this.postFor(conversation, { type: 'delta', turnId: turn.id, text: pending });
-      pending = '';
-      // Kept current so a panel that is reopened (or a conversation shown again) mid-answer has the text so far.
-      this.replaceTurn(conversation, { ...turn, text });
-    };
-    let started = this.now();
-    let firstAt: number | undefined;
-    let usage: Usage | undefined;
-    let status: TurnStatus = 'done';
-    let error: TurnError | undefined;
-    let flagged: ProviderError | undefined;
-    try {
-      handle = await this.deps.createProvider(conversation.provider || undefined, conversation.model || undefined);
-      turn = { ...turn, provider: handle.providerId, model: handle.model };
-      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1)), ...this.deps.generation() };
-      started = this.now();
-      for await (const event of handle.provider.stream(request, { signal: controller.signal })) {
-        switch (event.type) {
-          case 'text':
-            if (event.choice !== 0) break;
-            text += event.text;
-            pending += event.text;
-            firstAt ??= this.now();
-            timer ??= setTimeout(flush, this.deps.flushIntervalMs ?? 16);
-            break;
-          case 'usage':
-            usage = event.usage;
-            break;
-          case 'waiting':
-            // Time spent in the rate-limit queue is not the provider's latency.
-            started = this.now() + event.ms;
-            this.postFor(conversation, {
-              type: 'waiting',
-              turnId: turn.id,
-              untilMs: Date.now() + event.ms,
-              reason: this.deps.waitingReason?.(handle.provider.name, event.requestsPerMinute) ?? event.reason,
-            });
-            break;
-          case 'notice': {
-            const text = this.deps.noticeText?.(event) ?? event.message;
-            turn = { ...turn, notice: text };
-            this.postFor(conversation, { type: 'notice', turnId: turn.id, text });
-            break;
-          }
-          case 'finish':
-            // The engine stopped reading at the size cap: what came is kept, the answer ends as cut off.
-            if (event.choice === 0 && event.reason === 'answerTooLong') {
-              const notice = this.deps.answerTooLongText?.(text.length) ?? 'The answer was too long and was cut off.';
-              turn = { ...turn, notice };
-              this.postFor(conversation, { type: 'notice', turnId: turn.id, text: notice });
-              status = 'stopped';
-            }
-            break;
-          case 'retrying':
-            this.postFor(conversation, { type: 'notice', turnId: turn.id, text: this.deps.retryingText?.(event) ?? event.reason });
-            break;
-          default:
-            break;
-        }
-      }
-    } catch (caught) {
-      if (controller.signal.aborted) {
-        status = 'stopped';
-      } else if (caught instanceof ProviderError && caught.kind === 'contentFlagged') {
-        flagged = caught;
-      } else {
-        status = 'error';
-        error = this.deps.describeError(caught);
-        this.deps.log.warn(`Answer failed: ${error.message}`);
-      }
-    } finally {
-      if (timer) clearTimeout(timer);
-      flush();
-      this.running.delete(turn.id);
-      void handle?.provider.dispose();
-    }
-
+    const flagged = await answer.run();
     if (this.deleted.delete(conversation.id)) return;
     if (flagged) {
-      // The earlier turns stay readable in History; the flagged prompt and its answer go, and the
-      // conversation is closed so nothing of it is sent again, as the provider asked.
-      const kept = conversation.turns.filter((t) => t.id !== turn.id && t.id !== prompt.id);
-      conversation.turns.splice(0, conversation.turns.length, ...kept);
-      if (kept.length === 0) {
-        await this.deps.store.delete(conversation.id);
-      } else {
-        conversation.closed = { reason: 'flagged', ...(flagged.banRound !== undefined ? { banRound: flagged.banRound } : {}) };
-        await this.persist(conversation);
-      }
-      this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage(flagged) });
-      if (this.shown(conversation)) {
-        this.showBlank();
-        // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.
-        this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
-      }
+      await this.closeFlagged(conversation, prompt, answer.turn.id, flagged);
       return;
     }
     const end = this.now();
-    const metrics = metricsOf(usage, started, firstAt, end);
-    turn = { ...turn, text, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) };
+    const turn = answer.finish(end);
     this.replaceTurn(conversation, turn);
     conversation.updatedAt = end;
     if (this.shown(conversation)) {
+      const { status, metrics, error } = turn;
       this.deps.post({ type: 'turnFinished', turnId: turn.id, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) });
-      if (status === 'error' && text === '') {
+      if (status === 'error' && turn.text === '') {
         this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
       }
     }
     // Saved whether or not it is still on screen: an answer finished in the background is in History.
     await this.persist(conversation);
+  }
+
+  /**
+   * The provider flagged the prompt: the earlier turns stay readable in History; the flagged prompt
+   * and its answer go, and the conversation is closed so nothing of it is sent again, as asked.
+   */
+  private async closeFlagged(conversation: MutableConversation, prompt: UserTurn, answerId: string, flagged: ProviderError): Promise<void> {
+    const kept = conversation.turns.filter((t) => t.id !== answerId && t.id !== prompt.id);
+    conversation.turns.splice(0, conversation.turns.length, ...kept);
+    if (kept.length === 0) {
+      await this.deps.store.delete(conversation.id);
+    } else {
+      conversation.closed = { reason: 'flagged', ...(flagged.banRound !== undefined ? { banRound: flagged.banRound } : {}) };
+      await this.persist(conversation);
+    }
+    this.deps.post({ type: 'flagged', text: this.deps.flaggedMessage(flagged) });
+    if (this.shown(conversation)) {
+      this.showBlank();
+      // The prompt goes back to the box: the user is asked to rephrase it, not to type it again.
+      this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
+    }
   }
 
   private replaceTurn(conversation: MutableConversation, turn: AssistantTurn): void {
@@ -376,18 +295,4 @@ export class ChatController {
 function settled(conversation: Conversation): MutableConversation {
   const turns = conversation.turns.map((t): Turn => (t.role === 'assistant' && t.status === 'streaming' ? { ...t, status: 'stopped' } : t));
   return { ...conversation, turns };
-}
-
-function metricsOf(usage: Usage | undefined, started: number, firstAt: number | undefined, end: number): TurnMetrics | undefined {
-  if (!usage && firstAt === undefined) return undefined;
-  const streamingSeconds = firstAt !== undefined ? (end - firstAt) / 1000 : 0;
-  const completion = usage?.completionTokens;
-  return {
-    ...(usage?.promptTokens !== undefined ? { promptTokens: usage.promptTokens } : {}),
-    ...(completion !== undefined ? { completionTokens: completion } : {}),
-    ...(usage?.totalTokens !== undefined ? { totalTokens: usage.totalTokens } : {}),
-    ...(firstAt !== undefined ? { timeToFirstTokenMs: Math.max(0, firstAt - started) } : {}),
-    ...(completion !== undefined && streamingSeconds > 0.05 ? { tokensPerSecond: Math.round((completion / streamingSeconds) * 10) / 10 } : {}),
-    totalMs: Math.max(0, end - started),
-  };
 }

@@ -7,21 +7,20 @@ import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
-import { ProviderError } from '../providers';
-import type { Attachment, ConversationSummary, TurnError } from '../shared/conversation';
-import { type Draft, type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/protocol';
+import type { Attachment, ConversationSummary } from '../shared/conversation';
+import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/webviewProtocol';
+import { flaggedText } from '../ui/errorText';
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
-import { runCodeAction } from './codeActions';
-import { flaggedText } from '../ui/errorText';
-import { reportError } from '../ui/showError';
-import { conversationToMarkdown } from './exportMarkdown';
+import { DraftStore } from './draftStore';
+import { exportConversation } from './exportConversation';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';
+import { runCodeAction } from './runCodeAction';
+import { describeError } from './turnError';
 import { renderWebviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
-const DRAFT_KEY = 'chorus.chat.draft';
 const CURRENT_KEY = 'chorus.chat.currentConversation';
 
 export interface ChatViewDeps {
@@ -43,11 +42,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private ready = false;
   readonly controller: ChatController;
   readonly history: HistoryStore;
+  private readonly drafts: DraftStore;
   private restored: Promise<void>;
 
   constructor(private readonly deps: ChatViewDeps) {
     super();
     const { context, log } = deps;
+    this.drafts = new DraftStore(context.workspaceState);
     this.history = new HistoryStore(vscode.Uri.joinPath(context.globalStorageUri, 'conversations').fsPath, (warning) => {
       log.warn(warning);
       void vscode.window.showWarningMessage(vscode.l10n.t('Chorus: {0}', warning));
@@ -166,25 +167,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
-    const { context, log, editors } = this.deps;
+    const { log, editors } = this.deps;
     switch (message.type) {
       case 'ready':
-        await this.restored;
-        this.ready = true;
-        await this.post({
-          type: 'init',
-          version: String(context.extension.packageJSON.version ?? ''),
-          locale: vscode.env.language,
-          strings: webviewStrings(),
-          panel: await this.panelInfo(),
-          conversation: this.controller.current,
-          draft: this.storedDraft(),
-        });
-        for (const resolve of this.readyWaiters.splice(0)) resolve();
+        await this.onReady();
         return;
       case 'send':
-        // Sent, so no longer a draft (the webview's own "cleared" follows with the next revision).
-        await context.workspaceState.update(DRAFT_KEY, { text: '', revision: this.storedDraft().revision } satisfies Draft);
+        await this.drafts.sent();
         await this.controller.send(message.text, message.attachments);
         return;
       case 'stop':
@@ -207,7 +196,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await openLinkFromAnswer(message.url, log);
         return;
       case 'draft':
-        await context.workspaceState.update(DRAFT_KEY, { text: message.text, revision: message.revision } satisfies Draft);
+        await this.drafts.save(message);
         return;
       case 'newChat':
         await this.controller.newConversation();
@@ -224,9 +213,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await this.controller.remove(message.id);
         await this.post({ type: 'history', items: this.markAnswering(await this.history.list()), query: '' });
         return;
-      case 'exportConversation':
-        await this.exportConversation(message.id);
+      case 'exportConversation': {
+        const conversation = message.id === this.controller.current.id ? this.controller.current : await this.history.load(message.id);
+        if (conversation) await exportConversation(conversation);
         return;
+      }
       case 'selectModel': {
         // The header's picker also moves the conversation on screen to the chosen model.
         const chosen = await vscode.commands.executeCommand<{ provider: string; model: string } | undefined>('chorus.selectModel');
@@ -249,12 +240,20 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     }
   }
 
-  /** The host's copy of the composer's draft (a plain string before drafts had revisions). */
-  private storedDraft(): Draft {
-    const stored = this.deps.context.workspaceState.get<unknown>(DRAFT_KEY);
-    if (typeof stored === 'string') return { text: stored, revision: 0 };
-    const draft = stored as Partial<Draft> | undefined;
-    return typeof draft?.text === 'string' && Number.isSafeInteger(draft.revision) ? { text: draft.text, revision: draft.revision! } : { text: '', revision: 0 };
+  /** The webview loaded its script: it gets everything it shows, then whoever waited for it goes on. */
+  private async onReady(): Promise<void> {
+    await this.restored;
+    this.ready = true;
+    await this.post({
+      type: 'init',
+      version: String(this.deps.context.extension.packageJSON.version ?? ''),
+      locale: vscode.env.language,
+      strings: webviewStrings(),
+      panel: await this.panelInfo(),
+      conversation: this.controller.current,
+      draft: this.drafts.get(),
+    });
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
   private async attach(what: 'selection' | 'file' | 'image'): Promise<void> {
@@ -278,16 +277,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return items.map((item) => (this.controller.isAnswering(item.id) ? { ...item, answering: true } : item));
   }
 
-  private async exportConversation(id: string): Promise<void> {
-    const conversation = id === this.controller.current.id ? this.controller.current : await this.history.load(id);
-    if (!conversation) return;
-    const document = await vscode.workspace.openTextDocument({
-      language: 'markdown',
-      content: conversationToMarkdown(conversation, { user: vscode.l10n.t('You'), assistant: vscode.l10n.t('Chorus') }),
-    });
-    await vscode.window.showTextDocument(document);
-  }
-
   private async panelInfo(): Promise<PanelInfo> {
     const id = currentProvider();
     const model = modelSetting(id);
@@ -302,16 +291,6 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private post(message: HostMessage): Thenable<boolean> {
     return this.view?.webview.postMessage(message) ?? Promise.resolve(false);
   }
-}
-
-/** An error as shown at the answer: the provider module's message names the provider, the code and the fix. */
-function describeError(error: unknown): TurnError {
-  // The panel shows text, never markup, so it gets the whole report, the provider's words included.
-  const { details: message } = reportError(error);
-  if (error instanceof ProviderError) {
-    return { message, kind: error.kind, ...(error.status !== undefined ? { status: error.status } : {}), ...(error.code ? { code: error.code } : {}) };
-  }
-  return { message, kind: 'internal' };
 }
 
 /** Type and keys of a rejected message, for the log (never its values). */

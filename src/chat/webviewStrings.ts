@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { WebviewStrings } from '../shared/protocol';
+import type { WebviewStrings } from '../shared/webviewProtocol';
 
 /** Every string the chat webview shows, in VS Code's display language. */
 export function webviewStrings(): WebviewStrings {

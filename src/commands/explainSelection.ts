@@ -6,7 +6,7 @@ import type { SecretStore } from '../config/secretStore';
 import { MAX_CODE_ATTACHMENT, tooLargeToAttach } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing, offerToSetKey } from '../editor/missingKey';
-import { answerLanguage, explainPrompt } from '../editor/prompts';
+import { answerLanguage, explainPrompt } from '../prompts/selectionPrompts';
 import { PREVIEW_SCHEME } from '../editor/rewritePreview';
 import { codeWithContext, resolveTarget } from '../editor/selectionTarget';
 import type { TurnStatus } from '../shared/conversation';

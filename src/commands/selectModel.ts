@@ -89,28 +89,10 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
   const controller = new AbortController();
   if (!qianfan) {
     quickPick.busy = true;
-    void (async () => {
-      try {
-        const { provider: client } = await factory.create(provider);
-        try {
-          const models = await client.listModels({ signal: controller.signal });
-          listed = models.map((m) => m.id);
-          // An empty list (Ollama before a model is pulled) says what to do instead.
-          if (models.length === 0 && models.hint) {
-            quickPick.placeholder = vscode.l10n.t('The server lists no models. If it is Ollama, pull one first (ollama pull <model>), or type a model name.');
-          }
-          show();
-        } finally {
-          void client.dispose();
-        }
-      } catch (error) {
-        const report = reportError(error);
-        log.warn(`Listing models failed: ${report.details}`);
-        quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', report.summary.slice(0, 160));
-      } finally {
-        quickPick.busy = false;
-      }
-    })();
+    void listModels(quickPick, factory, provider, log, controller.signal, (ids) => {
+      listed = ids;
+      show();
+    });
   }
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
@@ -130,4 +112,34 @@ async function pickModel(factory: ProviderFactory, provider: ProviderId, log: vs
     });
     quickPick.show();
   });
+}
+
+/** Fills the picker from the server's model list, or says in its placeholder why it cannot. */
+async function listModels(
+  quickPick: vscode.QuickPick<Item>,
+  factory: ProviderFactory,
+  provider: ProviderId,
+  log: vscode.LogOutputChannel,
+  signal: AbortSignal,
+  listed: (ids: string[]) => void,
+): Promise<void> {
+  try {
+    const { provider: client } = await factory.create(provider);
+    try {
+      const models = await client.listModels({ signal });
+      // An empty list (Ollama before a model is pulled) says what to do instead.
+      if (models.length === 0 && models.hint) {
+        quickPick.placeholder = vscode.l10n.t('The server lists no models. If it is Ollama, pull one first (ollama pull <model>), or type a model name.');
+      }
+      listed(models.map((m) => m.id));
+    } finally {
+      void client.dispose();
+    }
+  } catch (error) {
+    const report = reportError(error);
+    log.warn(`Listing models failed: ${report.details}`);
+    quickPick.placeholder = vscode.l10n.t('Could not list models ({0}); type a model name', report.summary.slice(0, 160));
+  } finally {
+    quickPick.busy = false;
+  }
 }

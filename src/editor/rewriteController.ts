@@ -6,7 +6,7 @@ import { type ChatProvider, type ChatRequest, ProviderError } from '../providers
 import { Disposable } from '../util/disposable';
 import { shownSelection, type SelectionShape } from './cleanRewrite';
 import { offerToSetKey } from './missingKey';
-import { answerLanguage, rewriteMessages } from './prompts';
+import { answerLanguage, rewriteMessages } from '../prompts/selectionPrompts';
 import type { RewritePreview } from './rewritePreview';
 import { RewriteSession, type RewriteState } from './rewriteSession';
 import { codeWithContext } from './selectionTarget';

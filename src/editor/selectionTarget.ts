@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Attachment } from '../shared/conversation';
 import { documentLabel } from './attachments';
 import { innermostSymbol, type SymbolNode } from './enclosingSymbol';
-import type { ExplainTarget } from './prompts';
+import type { ExplainTarget } from '../prompts/selectionPrompts';
 
 /** Lines sent before and after the code, so the model sees what it is part of. */
 export const CONTEXT_LINES = 5;

@@ -3,7 +3,7 @@
 // cached until shortly before it expires (what Qianfan's OAuth access_token needs).
 
 import { systemClock, type Clock } from './clock';
-import type { HttpRequestSpec } from './protocol';
+import type { HttpRequestSpec } from './chatProtocol';
 
 export interface Auth {
   /** False when no credentials are configured (a key is missing). */

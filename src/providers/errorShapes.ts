@@ -4,7 +4,8 @@
 // `{"error_code","error_msg"}`, and LMDeploy's proxy: `{"error_code","text"}` and (≥0.12.2, appended to
 // a stream) `{"error":true,"status","message"}`.
 
-import { PROVIDER_TEXT_LIMIT, type ErrorInfo } from './errors';
+import type { ErrorResponse } from './chatProtocol';
+import { classifyError, PROVIDER_TEXT_LIMIT, type ErrorInfo, type ProviderErrorDetails } from './errors';
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
@@ -83,4 +84,15 @@ export function errorFromBody(bodyText: string): ErrorInfo {
   // (a text of many '<' and no '>' made `<[^>]*>` quadratic), and only the start is worth reading.
   const text = trimmed.slice(0, PROVIDER_TEXT_LIMIT).replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return text ? { message: text.slice(0, 500) } : {};
+}
+
+/** An HTTP error response read the usual way: the code and message its body holds, classified with its status. */
+export function httpErrorDetails(response: ErrorResponse, info: ErrorInfo = errorFromBody(response.bodyText)): ProviderErrorDetails {
+  return {
+    kind: classifyError({ ...info, status: response.status }),
+    status: response.status,
+    code: info.code,
+    providerMessage: info.message,
+    retryAfterMs: response.retryAfterMs,
+  };
 }

@@ -2,7 +2,7 @@
 // Fields are structured so the host can translate (a later issue adds Chinese through the host);
 // the English message comes from messages.ts. Every text field is scrubbed of secrets on entry.
 
-import { details as detailText, formatErrorMessage } from './messages';
+import { details as detailText, formatErrorMessage, type Wording } from './userText';
 import { redactText, redactUrl } from './redact';
 import type { ChatResult } from './types';
 
@@ -55,8 +55,8 @@ export interface ProviderErrorDetails {
   readonly keyMissing?: boolean;
   /** For contentFlagged: the turn the provider flagged (Qianfan ban_round; -1 = the current question). */
   readonly banRound?: number;
-  /** What to do, when the provider's error code says more than the kind does; replaces the kind's advice. */
-  readonly advice?: string;
+  /** What to do, when the provider's error code says more than the kind does; replaces the kind's advice. In any language: see userText.ts. */
+  readonly advice?: Wording;
   /** Overrides whether the kind is worth another attempt (a provider's code table knows better). */
   readonly retryable?: boolean;
   readonly cause?: unknown;
@@ -74,6 +74,11 @@ export const PROVIDER_TEXT_LIMIT = 4096;
  */
 function scrubbed(text: string, secrets: readonly string[]): string {
   return redactText(text.slice(0, 2 * PROVIDER_TEXT_LIMIT), secrets).slice(0, PROVIDER_TEXT_LIMIT);
+}
+
+/** Advice whose words, in any language, pass through the same scrub as the provider's. */
+function scrubbedWording(wording: Wording, scrub: (s: string) => string | undefined): Wording {
+  return (t) => scrub(wording(t)) ?? '';
 }
 
 const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['rateLimited', 'server', 'network', 'timeout', 'truncated']);
@@ -97,7 +102,7 @@ export class ProviderError extends Error {
   readonly detail?: string;
   readonly keyMissing?: boolean;
   readonly banRound?: number;
-  readonly advice?: string;
+  readonly advice?: Wording;
   private readonly retryOverride?: boolean;
   /** What had arrived before the failure (set by `complete()`); streamed text is already with the caller. */
   partial?: ChatResult;
@@ -113,7 +118,7 @@ export class ProviderError extends Error {
       code: scrub(details.code),
       providerMessage: scrub(details.providerMessage?.trim()),
       detail: scrub(details.detail),
-      advice: scrub(details.advice),
+      advice: details.advice && scrubbedWording(details.advice, scrub),
     };
     super(formatErrorMessage(fields), details.cause !== undefined ? { cause: details.cause } : undefined);
     this.kind = details.kind;

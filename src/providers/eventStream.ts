@@ -1,7 +1,7 @@
 // The streaming parse path: body chunks → SSE items → a protocol's decoder → StreamEvents.
 // Shared by the engine and the benchmark, so the benchmark measures what users run.
 
-import type { ResponseDecoder } from './protocol';
+import type { ResponseDecoder } from './chatProtocol';
 import { SseReader, type SseItem } from './sse';
 import type { StreamEvent } from './types';
 

@@ -1,12 +1,11 @@
 // The OpenAI-compatible protocol: one implementation behind every OpenAI-style preset (InternLM,
 // Lanrui, Qianfan v2, LMDeploy, vLLM, Ollama). Presets only configure it.
 
-import { classifyError } from './errors';
-import { errorFromBody } from './errorShapes';
-import { details, hints } from './messages';
+import { httpErrorDetails } from './errorShapes';
+import { details, hints } from './userText';
 import { OpenAIDecoder } from './openaiDecoder';
 import { openaiChatBody } from './openaiRequest';
-import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './protocol';
+import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from './chatProtocol';
 import type { ChatRequest, ModelList } from './types';
 
 export interface OpenAIProtocolOptions {
@@ -41,14 +40,7 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
     createDecoder: (ctx) => new OpenAIDecoder(ctx),
 
     errorFromResponse(response: ErrorResponse, ctx: CallContext) {
-      const info = errorFromBody(response.bodyText);
-      return ctx.error({
-        kind: classifyError({ ...info, status: response.status }),
-        status: response.status,
-        code: info.code,
-        providerMessage: info.message,
-        retryAfterMs: response.retryAfterMs,
-      });
+      return ctx.error(httpErrorDetails(response));
     },
 
     buildModelsRequest(ctx: CallContext): HttpRequestSpec {

@@ -5,8 +5,8 @@
 
 import { classifyError, type ErrorInfo } from './errors';
 import { errorFromJson } from './errorShapes';
-import { details } from './messages';
-import type { CallContext, ResponseDecoder, SseEvent } from './protocol';
+import { details } from './userText';
+import type { CallContext, ResponseDecoder, SseEvent } from './chatProtocol';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from './types';
 
 type Json = Record<string, unknown>;

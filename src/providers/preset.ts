@@ -1,7 +1,7 @@
 // What distinguishes one provider from another: configuration, not code. A preset names its wire
 // protocol, defaults (base URL, model), which request parameters its server takes and their ranges.
 
-import type { ChatProtocol } from './protocol';
+import type { ChatProtocol } from './chatProtocol';
 import type { Role } from './types';
 
 /** Request parameters beyond model, messages and stream, by their wire names. */

@@ -1,9 +1,9 @@
 // Refuses a request the provider would reject, before anything is sent: the user gets a message
 // naming the parameter and its range instead of an opaque 400 (and no rate-limit slot is spent).
 
-import type { CallContext } from './protocol';
+import type { CallContext } from './chatProtocol';
 import type { NumberRange, NumericParam, WireParam } from './preset';
-import { details } from './messages';
+import { details } from './userText';
 import type { ChatRequest } from './types';
 
 /** ChatRequest field → wire parameter name. */

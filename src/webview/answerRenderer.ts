@@ -1,5 +1,5 @@
 // Connects the message list to the Markdown rendering core (./render) with the host's strings.
-import type { CodeAction, WebviewStrings } from '../shared/protocol';
+import type { CodeAction, WebviewStrings } from '../shared/webviewProtocol';
 import type { AnswerRenderer } from './messageList';
 import { createMarkdownRenderer, createStreamingView, installLinkAndCodeHandlers } from './render';
 

@@ -1,6 +1,6 @@
 // The prompt box: multi-line, Enter sends and Shift+Enter adds a line, but Enter that confirms an
 // IME composition (Chinese, Japanese input) never sends. The draft survives hiding and reloading.
-import { LIMITS, type WebviewStrings } from '../shared/protocol';
+import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
 import type { Attachment } from '../shared/conversation';
 import { el, format, iconButton } from './dom';
 

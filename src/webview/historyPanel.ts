@@ -1,6 +1,6 @@
 // Past conversations, newest first, searchable; each can be opened, exported or deleted.
 import type { ConversationSummary } from '../shared/conversation';
-import { LIMITS, type WebviewStrings } from '../shared/protocol';
+import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
 import { el, iconButton } from './dom';
 
 export interface HistoryCallbacks {

@@ -1,7 +1,7 @@
 // The chat panel: header (model, new chat, history), the conversation, and the composer. Talks to
-// the host only through the checked messages of src/shared/protocol.ts.
+// the host only through the checked messages of src/shared/webviewProtocol.ts.
 import type { Attachment, Conversation } from '../shared/conversation';
-import type { HostMessage, PanelInfo, WebviewStrings } from '../shared/protocol';
+import type { HostMessage, PanelInfo, WebviewStrings } from '../shared/webviewProtocol';
 import { createAnswerRenderer } from './answerRenderer';
 import { Composer } from './composer';
 import { el, format, iconButton } from './dom';

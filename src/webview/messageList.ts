@@ -2,7 +2,7 @@
 // place, with per-turn actions, metrics, inline errors, a rate-limit countdown, and auto-scroll
 // that yields to the user's own scrolling.
 import type { AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
-import { LIMITS, type WebviewStrings } from '../shared/protocol';
+import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
 import { chipLabel, refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
 import { FIRST_TURNS, OLDER_TURNS_PER_SLICE } from './sliceSizes';

@@ -1,4 +1,4 @@
-import type { WebviewMessage } from '../shared/protocol';
+import type { WebviewMessage } from '../shared/webviewProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -18,7 +18,7 @@ export function postToHost(message: WebviewMessage): void {
 /** What the webview keeps across being hidden (VS Code restores it with the view). */
 export interface SavedState {
   readonly draft?: string;
-  /** The draft's revision (see Draft in src/shared/protocol.ts). */
+  /** The draft's revision (see Draft in src/shared/webviewProtocol.ts). */
   readonly draftRevision?: number;
 }
 

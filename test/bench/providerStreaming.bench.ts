@@ -9,7 +9,7 @@ import { ProviderError } from '../../src/providers/errors';
 import { OpenAIDecoder } from '../../src/providers/openaiDecoder';
 import { openaiPreset } from '../../src/providers/presets/openai';
 import { createProvider } from '../../src/providers/provider';
-import type { CallContext } from '../../src/providers/protocol';
+import type { CallContext } from '../../src/providers/chatProtocol';
 import { sseReply, startFakeProvider, textChunks } from '../fixtures/fakeProvider';
 import { median, seededRandom, type Benchmark } from './benchmark';
 

@@ -7,13 +7,13 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { parseWebviewMessage } from '../../src/shared/protocol';
+import { parseWebviewMessage } from '../../src/shared/webviewProtocol';
 import { ask, splitAnswer } from './chatUi';
 import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { fuzzedMessages } from './fuzz';
 import { createRandom, securitySeed } from './random';
-import { hostErrorMark, hostErrorsSince, type Session, session, settingsFile } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, settingsFile, withChatPanel } from './session';
 
 const REFUSED = 'Ignored a malformed message from the chat webview';
 
@@ -85,9 +85,9 @@ describe('The webview → host boundary under fuzzed messages', function () {
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   it('refuses every malformed, oversized or unknown message with a log line; nothing runs, opens or changes', async () => {

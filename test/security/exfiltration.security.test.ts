@@ -8,7 +8,7 @@ import { ask, newChat, splitAnswer } from './chatUi';
 import { pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { createRandom, securitySeed } from './random';
-import { type Session, session } from './session';
+import { type Session, withChatPanel } from './session';
 
 const SECRET = 'user-secret-4242';
 
@@ -59,9 +59,9 @@ describe('Exfiltration: answers aiming images, links and markup at a canary', fu
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   it('nothing is requested while the answers render, and images only become links', async () => {

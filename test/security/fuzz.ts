@@ -1,7 +1,7 @@
 // Fuzzed webview → host messages: every message type Chorus knows, broken in every way the host
 // must notice (missing, mistyped, oversized, extra and unknown fields, bad ids and enums, hostile
 // attachments), plus unknown types and values that are not objects at all. Deterministic for a seed.
-import { LIMITS } from '../../src/shared/protocol';
+import { LIMITS } from '../../src/shared/webviewProtocol';
 import type { Random } from './random';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -8,16 +8,16 @@ import { sseReply, textChunks } from '../fixtures/fakeProvider';
 import { ask, clearToasts, newChat } from './chatUi';
 import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';
-import { hostErrorMark, hostErrorsSince, type Session, session } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, withChatPanel } from './session';
 
 describe('History: corrupt files are set aside with a warning', function () {
   this.timeout(5 * 60_000);
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   it('a truncated, a misshapen and a binary history file are set aside; the others still list and open', async () => {

@@ -10,11 +10,11 @@ import type { Frame } from 'playwright-core';
 import { filesContaining } from '../integration/scanForSecret';
 import { openaiErrorReply, sseReply, textChunks } from '../fixtures/fakeProvider';
 import { qianfanJsonReply } from '../fixtures/fakeQianfan';
-import { runCommand, screenshot } from '../e2e/workbench';
+import { runCommand } from '../e2e/workbench';
 import { answerCount, ask, clearToasts, finishedAnswer, newChat } from './chatUi';
 import { chorusLog, extensionHostLog, pollUntil } from './extensionHost';
 import { figure } from './figures';
-import { type Session, session, settingsFile } from './session';
+import { type Session, settingsFile, withChatPanel } from './session';
 
 interface StoredItem {
   readonly db: string;
@@ -45,14 +45,10 @@ describe('Key leaks: the keys are nowhere but in SecretStorage', function () {
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(s.page, 'security-keyLeaks-failed');
-  });
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
+  }, 'keyLeaks');
 
   it('after keys, chats, errors echoing the keys and an export, a scan finds the keys in none of the places', async () => {
     const { keys } = s;

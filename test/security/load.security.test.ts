@@ -12,11 +12,11 @@ import type { Frame, Page } from 'playwright-core';
 import type { RecordedRequest } from '../fixtures/fakeProvider';
 import { sseReply, textChunks } from '../fixtures/fakeProvider';
 import { composer } from '../e2e/chatPanel';
-import { runCommand, screenshot } from '../e2e/workbench';
+import { runCommand } from '../e2e/workbench';
 import { finishedAnswer, newChat, openInEditor, savedConversations } from './chatUi';
 import { pollUntil } from './extensionHost';
 import { figure } from './figures';
-import { hostErrorMark, hostErrorsSince, type Session, session } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, withChatPanel } from './session';
 
 const CHATS = 13;
 const EXPLAINS = 6;
@@ -76,14 +76,10 @@ describe('Load: 20 answers streaming at once', function () {
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(s.page, 'security-load-failed');
-  });
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
+  }, 'load');
 
   it('every chat, explain and rewrite answer completes correctly, and memory returns to within 20 MB', async () => {
     const { page } = s;

@@ -52,6 +52,24 @@ export interface Session {
   secrets(): string[];
 }
 
+/**
+ * The opening every suite against the real chat panel shares; call it inside describe(). Before the
+ * first test it opens the session (once for the whole run) and the chat webview, and hands both to
+ * `opened`. With `screenshotAs`, a failed test leaves a screenshot named security-<screenshotAs>-failed.
+ */
+export function withChatPanel(opened: (s: Session, frame: Frame) => void, screenshotAs?: string): void {
+  let current: Session | undefined;
+  before(async () => {
+    current = await session();
+    opened(current, await current.chat());
+  });
+  if (screenshotAs) {
+    afterEach(async function () {
+      if (current && this.currentTest?.state === 'failed') await screenshot(current.page, `security-${screenshotAs}-failed`);
+    });
+  }
+}
+
 let opened: Promise<Session> | undefined;
 
 /** The session, opened on first use. */

@@ -5,14 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { LIMITS } from '../../src/shared/protocol';
+import { LIMITS } from '../../src/shared/webviewProtocol';
 import { sseReply, textChunks } from '../fixtures/fakeProvider';
 import { composer } from '../e2e/chatPanel';
 import { runCommand } from '../e2e/workbench';
 import { answerCount, ask, clearToasts, finishedAnswer, newChat, openInEditor } from './chatUi';
 import { chorusLog, findExtensionHost, pollUntil } from './extensionHost';
 import { figure } from './figures';
-import { hostErrorMark, hostErrorsSince, type Session, session } from './session';
+import { hostErrorMark, hostErrorsSince, type Session, withChatPanel } from './session';
 
 const MB = 1 << 20;
 const REFUSED = 'Ignored a malformed message from the chat webview';
@@ -34,9 +34,9 @@ describe('Size: 1 MB pastes, selections and answers', function () {
   let frame: Frame;
   const results: string[] = [];
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   beforeEach(async () => {

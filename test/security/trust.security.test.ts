@@ -15,7 +15,7 @@ import { classifyError } from '../../src/providers/errors';
 import { errorFromBody } from '../../src/providers/errorShapes';
 import { redactText, redactUrl } from '../../src/providers/redact';
 import { SseReader } from '../../src/providers/sse';
-import { LIMITS, parseWebviewMessage } from '../../src/shared/protocol';
+import { LIMITS, parseWebviewMessage } from '../../src/shared/webviewProtocol';
 import { inertText } from '../../src/ui/inertText';
 import { highlightToHtml } from '../../src/webview/render/highlight';
 import { composer } from '../e2e/chatPanel';

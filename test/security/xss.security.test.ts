@@ -9,7 +9,7 @@ import { corpusCounts, xssPayloads } from './corpus';
 import { pollUntil } from './extensionHost';
 import { figure } from './figures';
 import { createRandom, securitySeed } from './random';
-import { type Session, session } from './session';
+import { type Session, withChatPanel } from './session';
 
 const BATCH = 24;
 
@@ -18,9 +18,9 @@ describe('XSS: public payloads streamed as answers into the real chat webview', 
   let s: Session;
   let frame: Frame;
 
-  before(async () => {
-    s = await session();
-    frame = await s.chat();
+  withChatPanel((session, chat) => {
+    s = session;
+    frame = chat;
   });
 
   it('the traps notice a planted script, forbidden markup, a CSP violation and a request (control)', async () => {

@@ -2,7 +2,7 @@
 // and retries live in the engine; undici's own timers are disabled so there is one source of truth.
 
 import { request } from 'undici';
-import type { HttpRequestSpec } from '../protocol';
+import type { HttpRequestSpec } from '../chatProtocol';
 import type { ResponseBody } from './bodyReader';
 import type { DispatcherPool } from './dispatcher';
 

@@ -2,7 +2,7 @@
 // model_name/model_version; temperature [0, 2], top_p (0, 1], presence and frequency penalty
 // [-2, 2]; roles system/user/assistant. Nothing else is documented, so nothing else is sent.
 
-import { details } from '../messages';
+import { details } from '../userText';
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
 

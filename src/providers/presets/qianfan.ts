@@ -5,8 +5,8 @@
 // createQianfanProvider (qianfan/provider.ts), which adds the matching Auth.
 
 import type { ProviderPreset } from '../preset';
-import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/protocol';
-import { needsQianfanAuth } from '../qianfan/messages';
+import { createQianfanProtocol, type QianfanProtocolOptions } from '../qianfan/qianfanProtocol';
+import { needsQianfanAuth } from '../qianfan/qianfanText';
 import { checkEndpoint } from '../qianfan/request';
 
 export const QIANFAN_BASE_URL = 'https://aip.baidubce.com';

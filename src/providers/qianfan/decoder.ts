@@ -5,10 +5,10 @@
 // stops the answer: the provider wants the conversation closed and its history cleared.
 
 import { usageFromWire } from '../openaiDecoder';
-import type { CallContext, ResponseDecoder, SseEvent } from '../protocol';
+import type { CallContext, ResponseDecoder, SseEvent } from '../chatProtocol';
 import type { FinishReason, StreamEvent, Usage } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
-import { advice, details } from './messages';
+import { advice, details } from './qianfanText';
 
 type Json = Record<string, unknown>;
 

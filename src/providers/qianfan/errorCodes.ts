@@ -5,7 +5,8 @@
 // token and retry once, or stop with a message that says what to do (messages.ts).
 
 import { classifyError, type ErrorKind, type ProviderErrorDetails } from '../errors';
-import { advice, CODE_ADVICE } from './messages';
+import type { Wording } from '../userText';
+import { advice, CODE_ADVICE } from './qianfanText';
 
 export type QianfanAction = 'retry' | 'refreshToken' | 'fail';
 
@@ -48,10 +49,10 @@ export const QIANFAN_CODES: Readonly<Record<number, QianfanCode>> = {
 const LENGTH_TEXT = /max(imum)?[_ ]length|too long|长度|过长|超过/i;
 
 /** The code's entry and advice, or undefined for a code the table does not know. */
-export function qianfanCode(code: number, message = ''): (QianfanCode & { readonly advice: string }) | undefined {
+export function qianfanCode(code: number, message = ''): (QianfanCode & { readonly advice: Wording | undefined }) | undefined {
   if (code === 336003 && LENGTH_TEXT.test(message)) return { kind: 'contextTooLong', action: 'fail', advice: advice.inputTooLong };
   const entry = QIANFAN_CODES[code];
-  return entry && { ...entry, advice: CODE_ADVICE[code] ?? '' };
+  return entry && { ...entry, advice: CODE_ADVICE[code] };
 }
 
 /** Error details for `{error_code, error_msg}`; unknown codes are classified by their text. */

@@ -11,7 +11,7 @@ import type { HttpClient } from '../http/transport';
 import { redactUrl } from '../redact';
 import type { Logger } from '../types';
 import { qianfanErrorDetails } from './errorCodes';
-import { advice, details } from './messages';
+import { advice, details } from './qianfanText';
 
 export const TOKEN_PATH = '/oauth/2.0/token';
 /** The documented lifetime (30 days), assumed when a response leaves `expires_in` out. */

@@ -3,11 +3,11 @@
 // penalty_score [1, 2]; top_k a positive integer; user_id). Only the seed's body fields are sent.
 
 import type { WireParam } from '../preset';
-import type { CallContext } from '../protocol';
+import type { CallContext } from '../chatProtocol';
 import type { ChatRequest } from '../types';
 import { formatRange, inRange } from '../validate';
 import { charCount, type FittedConversation } from './conversation';
-import { details, endpointHint } from './messages';
+import { details, endpointHint } from './qianfanText';
 
 export const CHAT_PATH = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
 

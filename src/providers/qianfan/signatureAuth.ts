@@ -5,7 +5,7 @@
 
 import type { Auth } from '../auth';
 import { systemClock, type Clock } from '../clock';
-import type { HttpRequestSpec } from '../protocol';
+import type { HttpRequestSpec } from '../chatProtocol';
 import { bceAuthorization, bceTimestamp, DEFAULT_EXPIRATION_SECONDS } from './signer';
 
 export interface QianfanSignatureAuthOptions {

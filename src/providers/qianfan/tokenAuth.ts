@@ -9,7 +9,7 @@ import type { Auth } from '../auth';
 import { systemClock, type Clock } from '../clock';
 import { ProviderError, type ErrorContext } from '../errors';
 import type { HttpClient } from '../http/transport';
-import type { HttpRequestSpec } from '../protocol';
+import type { HttpRequestSpec } from '../chatProtocol';
 import type { Logger } from '../types';
 import { fetchAccessToken } from './oauth';
 
@@ -75,22 +75,30 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal, context: ErrorCo
   });
 }
 
-export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
-  const apiKey = options.apiKey?.trim() ?? '';
-  const secretKey = options.secretKey?.trim() ?? '';
-  const configured = apiKey !== '' && secretKey !== '';
-  const clock = options.clock ?? systemClock;
-  const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
-  const providerId = options.providerId ?? 'qianfan';
-  const log = (level: keyof Logger, message: string): void => options.logger?.[level](`[${providerId}] ${message}`);
-  const keyId = configured ? tokenKeyId(options.baseUrl, apiKey, secretKey) : '';
-  // Every token ever used stays scrubbed from logs and errors.
-  const known = new Set<string>([apiKey, secretKey].filter(Boolean));
-  let cached: { token: string; expiresAt: number } | undefined;
-  let loading: Promise<void> | undefined;
-  let inFlight: Promise<string> | undefined;
+type Log = (level: keyof Logger, message: string) => void;
 
-  const errorContext: ErrorContext = {
+/** Runs one of the host's storage hooks: its failing must not fail the answer, and its message cannot hold the token. */
+async function storageHook(log: Log, name: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    log('warn', `${name} failed: ${e instanceof Error ? e.name : 'error'}; the access token is kept in memory only`);
+  }
+}
+
+/** A stored token that is well formed and was issued for these keys and this base URL. */
+function usableStoredToken(stored: StoredQianfanToken | undefined, keyId: string, log: Log): StoredQianfanToken | undefined {
+  if (!stored || typeof stored.token !== 'string' || stored.token === '' || typeof stored.expiresAt !== 'number') return undefined;
+  if (stored.keyId !== keyId) {
+    log('info', 'the stored access token belongs to other keys or another base URL; fetching a new one');
+    return undefined;
+  }
+  return stored;
+}
+
+/** Where token errors happened; the secrets are read when an error is made, so later tokens are scrubbed too. */
+function tokenErrorContext(providerId: string, options: QianfanTokenAuthOptions, known: ReadonlySet<string>): ErrorContext {
+  return {
     providerId,
     providerName: options.providerName ?? 'Qianfan',
     baseUrl: options.baseUrl,
@@ -98,28 +106,31 @@ export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
       return [...known];
     },
   };
+}
 
+export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
+  const apiKey = options.apiKey?.trim() ?? '';
+  const secretKey = options.secretKey?.trim() ?? '';
+  const configured = apiKey !== '' && secretKey !== '';
+  const clock = options.clock ?? systemClock;
+  const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+  const providerId = options.providerId ?? 'qianfan';
+  const log: Log = (level, message) => options.logger?.[level](`[${providerId}] ${message}`);
+  const keyId = configured ? tokenKeyId(options.baseUrl, apiKey, secretKey) : '';
+  // Every token ever used stays scrubbed from logs and errors.
+  const known = new Set<string>([apiKey, secretKey].filter(Boolean));
+  let cached: { token: string; expiresAt: number } | undefined;
+  let loading: Promise<void> | undefined;
+  let inFlight: Promise<string> | undefined;
+  const errorContext = tokenErrorContext(providerId, options, known);
   const fresh = (t: { expiresAt: number } | undefined): boolean => t !== undefined && clock.now() < t.expiresAt - margin;
-
-  const hook = async (name: string, run: () => Promise<unknown>): Promise<void> => {
-    try {
-      await run();
-    } catch (e) {
-      // The host's storage failing must not fail the answer; its message cannot hold the token.
-      log('warn', `${name} failed: ${e instanceof Error ? e.name : 'error'}; the access token is kept in memory only`);
-    }
-  };
 
   const loadStored = async (): Promise<void> => {
     const load = options.loadToken;
     if (!load) return;
-    await hook('loadToken', async () => {
-      const stored = await load();
-      if (!stored || typeof stored.token !== 'string' || stored.token === '' || typeof stored.expiresAt !== 'number') return;
-      if (stored.keyId !== keyId) {
-        log('info', 'the stored access token belongs to other keys or another base URL; fetching a new one');
-        return;
-      }
+    await storageHook(log, 'loadToken', async () => {
+      const stored = usableStoredToken(await load(), keyId, log);
+      if (!stored) return;
       known.add(stored.token);
       if (fresh(stored)) cached = { token: stored.token, expiresAt: stored.expiresAt };
       else log('info', 'the stored access token has expired; fetching a new one');
@@ -137,7 +148,7 @@ export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
         const expiresAt = clock.now() + issued.expiresInSeconds * 1000;
         cached = { token: issued.token, expiresAt };
         const save = options.saveToken;
-        if (save) await hook('saveToken', () => save({ token: issued.token, expiresAt, keyId }));
+        if (save) await storageHook(log, 'saveToken', () => save({ token: issued.token, expiresAt, keyId }));
         return issued.token;
       })
       .catch((error: unknown) => {
@@ -170,7 +181,7 @@ export function qianfanTokenAuth(options: QianfanTokenAuthOptions): Auth {
       cached = undefined;
       log('info', 'the access token was refused; fetching a new one and retrying once');
       const clear = options.clearToken;
-      if (clear) void hook('clearToken', clear);
+      if (clear) void storageHook(log, 'clearToken', clear);
       return true;
     },
     secrets: () => [...known],

@@ -1,4 +1,4 @@
-import type { CodeAction } from './codeActions';
+import type { CodeAction } from './toolbarActions';
 import type { RenderStrings } from './strings';
 
 /** The toolbar's buttons in order: action, codicon, label. */

@@ -1,5 +1,5 @@
 import { CODE_ATTRIBUTE } from './codeBlockHtml';
-import { type CodeAction, isCodeAction } from './codeActions';
+import { type CodeAction, isCodeAction } from './toolbarActions';
 import { safeLinkUrl } from './linkPolicy';
 
 export interface LinkAndCodeCallbacks {

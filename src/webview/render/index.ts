@@ -9,7 +9,7 @@
 //
 // The element the blocks go into (answerElement) carries the `chorus-markdown` class: media/render.css
 // styles its blocks and lets the browser skip those off screen.
-export type { CodeAction } from './codeActions';
+export type { CodeAction } from './toolbarActions';
 export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handlers';
 export { highlightAll } from './lazyHighlight';
 export { safeLinkUrl } from './linkPolicy';

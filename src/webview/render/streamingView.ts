@@ -86,74 +86,18 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
 
   container.replaceChildren();
 
-  const wantedBlocks = (parsed: ParsedText, final: boolean): WantedBlock[] => {
-    const { starts } = parsed.lines;
-    let codeIndex = committedCodeBlocks;
-    return parsed.blocks.map((block, i) => {
-      const openFence = !final && i === parsed.blocks.length - 1 && isOpenFence(parsed, block);
-      const from = starts[block.firstLine];
-      const to = openFence ? (starts[block.firstLine + 1] ?? parsed.text.length) : (starts[block.endLine] ?? parsed.text.length);
-      const wanted = { start: committedLength + from, source: parsed.text.slice(from, to), codeIndexStart: codeIndex, openFence };
-      codeIndex += block.codeBlocks;
-      return wanted;
-    });
-  };
-
-  const remove = (blocks: readonly ShownBlock[]): void => {
-    for (const block of blocks) for (const node of block.nodes) node.remove();
-  };
-
   const update = (final: boolean): void => {
     // Up to the budget, cut after a line end; what lies beyond is treated as not received yet.
     const cut = final || tail.length <= budget ? -1 : tail.indexOf('\n', budget);
     pending = cut !== -1 && cut + 1 < tail.length;
     const parsed = renderer.parse(pending ? tail.slice(0, cut + 1) : tail);
     sawReferences ||= parsed.hasReferences;
-    const wanted = wantedBlocks(parsed, final);
-
-    // Keep the blocks whose source did not change; update an open fence in place.
-    let same = 0;
-    while (same < shown.length && same < wanted.length) {
-      const was = shown[same];
-      const now = wanted[same];
-      if (was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.source !== now.source) break;
-      if (Boolean(was.openFence) !== now.openFence) break;
-      if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
-      same++;
-    }
-    const next = shown.slice(0, same);
-    // Blocks still being written: render again and morph the DOM they had into the new one.
-    let i = same;
-    for (; i < wanted.length && i < shown.length; i++) {
-      const was = shown[i];
-      const now = wanted[i];
-      if (was.openFence || now.openFence || was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.nodes.length === 0) break;
-      const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
-      next.push({ start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: morphNodes(was.nodes, [...fragment.childNodes]) });
-    }
-    remove(shown.slice(i));
-    for (; i < wanted.length; i++) {
-      const now = wanted[i];
-      let block: ShownBlock;
-      if (now.openFence) {
-        const token = parsed.tokens[parsed.blocks[i].firstToken];
-        const openFence = new StreamingCodeBlock(now.codeIndexStart, fenceLanguageOf(token.info), renderer.codeToolbar);
-        openFence.update(token.content);
-        block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: openFence.nodes, openFence };
-      } else {
-        const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
-        block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
-      }
-      container.append(...block.nodes);
-      next.push(block);
-    }
-    shown = next;
+    const wanted = wantedBlocks(parsed, final, committedLength, committedCodeBlocks);
+    shown = showBlocks(container, renderer, parsed, shown, wanted);
 
     // Commit the blocks later text can no longer change.
     if (!final) {
-      const lastCompleteLine = parsed.lines.starts.length - 2;
-      let commit = 0;
-      while (commit < parsed.blocks.length - 1 && parsed.blocks[commit].endLine + 1 <= lastCompleteLine) commit++;
+      const commit = committableBlocks(parsed);
       if (commit > 0) {
         const end = parsed.lines.starts[parsed.blocks[commit].firstLine];
         committed.push(tail.slice(0, end));
@@ -203,4 +147,77 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       cancelFrame = undefined;
     },
   };
+}
+
+/** What each block of `parsed` should show; offsets and code-block indexes continue the committed part's. */
+function wantedBlocks(parsed: ParsedText, final: boolean, committedLength: number, committedCodeBlocks: number): WantedBlock[] {
+  const { starts } = parsed.lines;
+  let codeIndex = committedCodeBlocks;
+  return parsed.blocks.map((block, i) => {
+    const openFence = !final && i === parsed.blocks.length - 1 && isOpenFence(parsed, block);
+    const from = starts[block.firstLine];
+    const to = openFence ? (starts[block.firstLine + 1] ?? parsed.text.length) : (starts[block.endLine] ?? parsed.text.length);
+    const wanted = { start: committedLength + from, source: parsed.text.slice(from, to), codeIndexStart: codeIndex, openFence };
+    codeIndex += block.codeBlocks;
+    return wanted;
+  });
+}
+
+/**
+ * Brings the DOM of the uncommitted blocks from `shown` to `wanted`: blocks whose source did not
+ * change stay, blocks still being written are rendered again and morphed, the rest is replaced.
+ * Returns what is on screen now.
+ */
+function showBlocks(
+  container: HTMLElement,
+  renderer: MarkdownRenderer,
+  parsed: ParsedText,
+  shown: readonly ShownBlock[],
+  wanted: readonly WantedBlock[],
+): ShownBlock[] {
+  // Keep the blocks whose source did not change; update an open fence in place.
+  let same = 0;
+  while (same < shown.length && same < wanted.length) {
+    const was = shown[same];
+    const now = wanted[same];
+    if (was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.source !== now.source) break;
+    if (Boolean(was.openFence) !== now.openFence) break;
+    if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
+    same++;
+  }
+  const next = shown.slice(0, same);
+  // Blocks still being written: render again and morph the DOM they had into the new one.
+  let i = same;
+  for (; i < wanted.length && i < shown.length; i++) {
+    const was = shown[i];
+    const now = wanted[i];
+    if (was.openFence || now.openFence || was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.nodes.length === 0) break;
+    const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
+    next.push({ start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: morphNodes(was.nodes, [...fragment.childNodes]) });
+  }
+  for (const block of shown.slice(i)) for (const node of block.nodes) node.remove();
+  for (; i < wanted.length; i++) {
+    const now = wanted[i];
+    let block: ShownBlock;
+    if (now.openFence) {
+      const token = parsed.tokens[parsed.blocks[i].firstToken];
+      const openFence = new StreamingCodeBlock(now.codeIndexStart, fenceLanguageOf(token.info), renderer.codeToolbar);
+      openFence.update(token.content);
+      block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: openFence.nodes, openFence };
+    } else {
+      const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
+      block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
+    }
+    container.append(...block.nodes);
+    next.push(block);
+  }
+  return next;
+}
+
+/** How many leading blocks later text can no longer change: each is followed by another block and by two complete lines. */
+function committableBlocks(parsed: ParsedText): number {
+  const lastCompleteLine = parsed.lines.starts.length - 2;
+  let commit = 0;
+  while (commit < parsed.blocks.length - 1 && parsed.blocks[commit].endLine + 1 <= lastCompleteLine) commit++;
+  return commit;
 }

@@ -7,7 +7,7 @@ import { HistoryStore } from '../../../src/chat/historyStore';
 import { ProviderError, ProviderRegistry, createQianfanProvider } from '../../../src/providers';
 import { flaggedReply, qianfanChunks, qianfanStreamReply, startFakeQianfan } from '../../fixtures/fakeQianfan';
 import type { AssistantTurn } from '../../../src/shared/conversation';
-import type { HostMessage } from '../../../src/shared/protocol';
+import type { HostMessage } from '../../../src/shared/webviewProtocol';
 import { openaiErrorReply, sseReply, startFakeProvider, stallBeforeHeaders, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -12,10 +12,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The first argument of every `l10n.t(…)` call written as a string literal, unescaped as JavaScript would. */
+/**
+ * The first argument of every `l10n.t(…)` call written as a string literal, unescaped as JavaScript
+ * would; and of every `t(…)` call: the provider module's text (src/providers/userText.ts,
+ * qianfan/qianfanText.ts) is written once, through a translation function named `t` that the host
+ * binds to vscode.l10n.t, so those templates are l10n keys too.
+ */
 export function l10nKeys(source: string): string[] {
   const keys: string[] = [];
-  const call = /\bl10n\.t\(\s*(['"`])/g;
+  const call = /(?:\bl10n\.t|(?<![\w.$])t)\(\s*(['"`])/g;
   for (let match = call.exec(source); match; match = call.exec(source)) {
     const quote = match[1]!;
     let i = call.lastIndex;

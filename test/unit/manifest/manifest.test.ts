@@ -4,6 +4,7 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const read = (file: string): string => fs.readFileSync(path.join(root, file), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions walk the manifest's JSON freely
 const manifest = JSON.parse(read('package.json')) as Record<string, any>;
 
 describe('package.json', () => {

@@ -5,17 +5,14 @@ import * as assert from 'node:assert/strict';
 import { DEFAULT_MAX_ANSWER_CHARS } from '../../../src/providers';
 import { createProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { sseReply, startFakeProvider, textChunks, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, ofType, signal } from './helpers';
+import { sseReply, textChunks, type FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, ofType, signal, withFakeProvider } from './helpers';
 
 describe('providers/answer cap', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider((started) => {
+    server = started;
   });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
 
   const endless = 'abcdefghij'.repeat(200);
 

@@ -6,9 +6,9 @@ import { bearerAuth, cachedTokenAuth, normalizeKey } from '../../../src/provider
 import { createProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
-import type { HttpRequestSpec } from '../../../src/providers/protocol';
+import type { HttpRequestSpec } from '../../../src/providers/chatProtocol';
 import { openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, ManualClock, signal } from './helpers';
+import { ask, collect, failed, ManualClock, signal, withFakeProvider } from './helpers';
 
 const spec = (): HttpRequestSpec => ({ method: 'POST', url: new URL('http://x.example/v1'), headers: {} });
 
@@ -48,12 +48,9 @@ describe('providers/auth', () => {
 
   describe('with a server', () => {
     let server: FakeProvider;
-    const cleanup = new Cleanup();
-    before(async () => {
-      server = await startFakeProvider();
+    const cleanup = withFakeProvider((started) => {
+      server = started;
     });
-    after(() => server.close());
-    afterEach(() => cleanup.run());
 
     it('the openai preset sends no Authorization header without a key, and a Bearer header with one', async () => {
       await collect(cleanup.add(createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'm' })).stream(ask(), { signal: signal() }));

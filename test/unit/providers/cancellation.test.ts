@@ -4,21 +4,18 @@ import * as assert from 'node:assert/strict';
 import { ProviderError } from '../../../src/providers/errors';
 import { createProvider, type ChatProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { openaiErrorReply, sseReply, stallBeforeHeaders, startFakeProvider, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, collect, failed } from './helpers';
+import { openaiErrorReply, sseReply, stallBeforeHeaders, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, failed, withFakeProvider } from './helpers';
 
 const LONG = 'word '.repeat(400);
 
 describe('providers/cancellation', () => {
   let server: FakeProvider;
   let provider: ChatProvider;
-  before(async () => {
-    server = await startFakeProvider();
+  withFakeProvider((started) => {
+    server = started;
     provider = createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'm' });
-  });
-  after(async () => {
-    await provider.dispose();
-    await server.close();
+    return provider;
   });
 
   it('aborting mid-stream ends the iteration as cancelled and the server sees the connection close', async () => {

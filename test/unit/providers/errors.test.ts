@@ -13,22 +13,18 @@ import {
   lmdeployErrorReply,
   openaiErrorReply,
   sseReply,
-  startFakeProvider,
   type FakeProvider,
   type Reply,
 } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, RecordingLogger, signal } from './helpers';
+import { ask, collect, failed, RecordingLogger, signal, withFakeProvider } from './helpers';
 
 const KEY = 'eyJ0eXBlIjoiSldUIn0.sEcReT-KeY-1234567890abcdef';
 
 describe('providers/errors: HTTP errors', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider({ basePath: '/api/v1' });
-  });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
+  const cleanup = withFakeProvider((started) => {
+    server = started;
+  }, { basePath: '/api/v1' });
 
   const provider = (logger?: RecordingLogger) =>
     cleanup.add(createProvider(internlmPreset, { baseUrl: server.baseUrl, apiKey: KEY, requestsPerMinute: 0, retry: { maxRetries: 0 }, logger }));

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { ProviderError } from '../../../src/providers/errors';
 import type { Clock } from '../../../src/providers/clock';
 import type { ChatMessage, ChatRequest, Logger, StreamEvent } from '../../../src/providers/types';
+import { startFakeProvider, type FakeProvider, type FakeProviderOptions } from '../../fixtures/fakeProvider';
 
 export const user = (content: string): ChatMessage => ({ role: 'user', content });
 export const ask = (content = 'hello', extra: Partial<ChatRequest> = {}): ChatRequest => ({ messages: [user(content)], ...extra });
@@ -134,4 +135,32 @@ export class Cleanup {
     const items = this.items.splice(0);
     await Promise.all(items.map((f) => f()));
   }
+}
+
+/** Something a suite holds from its first test to its last. */
+export type SuiteResource = { dispose(): Promise<unknown> } | { close(): Promise<unknown> };
+
+/**
+ * The setup every suite against the fake provider shares; call it inside describe(). One server
+ * for the suite: `started` gets it before the first test and may return what else the suite holds
+ * (disposed after the last test, before the server closes). What a test adds to the returned
+ * Cleanup is disposed after that test.
+ */
+export function withFakeProvider(
+  started: (server: FakeProvider) => void | SuiteResource | Promise<void | SuiteResource>,
+  options: FakeProviderOptions = {},
+): Cleanup {
+  const cleanup = new Cleanup();
+  let server: FakeProvider | undefined;
+  let held: void | SuiteResource;
+  before(async () => {
+    server = await startFakeProvider(options);
+    held = await started(server);
+  });
+  after(async () => {
+    if (held) await ('dispose' in held ? held.dispose() : held.close());
+    await server?.close();
+  });
+  afterEach(() => cleanup.run());
+  return cleanup;
 }

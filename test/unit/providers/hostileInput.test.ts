@@ -9,8 +9,8 @@ import { errorFromBody } from '../../../src/providers/errorShapes';
 import { createProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { redactText } from '../../../src/providers/redact';
-import { sseReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, signal } from './helpers';
+import { sseReply, type FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, failed, signal, withFakeProvider } from './helpers';
 
 const BIG = 400_000;
 const KEY = 'sk-hostile-input-test-key-0123456789';
@@ -65,12 +65,9 @@ describe('providers/hostile input: linear scrubbing and classification', () => {
 
   describe('over HTTP', () => {
     let server: FakeProvider;
-    const cleanup = new Cleanup();
-    before(async () => {
-      server = await startFakeProvider();
+    const cleanup = withFakeProvider((started) => {
+      server = started;
     });
-    after(() => server.close());
-    afterEach(() => cleanup.run());
 
     it('a 400 K hostile error event mid-stream ends the call promptly with a clipped message', async function () {
       this.timeout(5000);

@@ -5,19 +5,16 @@ import { cachedTokenAuth } from '../../../src/providers/auth';
 import { createProvider } from '../../../src/providers/provider';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, RecordingLogger, signal } from './helpers';
+import { openaiErrorReply, type FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, RecordingLogger, signal, withFakeProvider } from './helpers';
 
 const KEY = 'sk-live-Very-Secret-Key-0123456789';
 
 describe('providers/logging', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider({ basePath: '/api/v1' });
-  });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
+  const cleanup = withFakeProvider((started) => {
+    server = started;
+  }, { basePath: '/api/v1' });
 
   it('logs method, scheme and host (never path or query), status, content type and timings of a call', async () => {
     const logger = new RecordingLogger();

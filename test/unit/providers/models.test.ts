@@ -7,18 +7,15 @@ import type { ProviderPreset } from '../../../src/providers/preset';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
-import { hints } from '../../../src/providers/messages';
-import { jsonReply, openaiErrorReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { Cleanup, InstantClock, signal } from './helpers';
+import { hints } from '../../../src/providers/userText';
+import { jsonReply, openaiErrorReply, type FakeProvider } from '../../fixtures/fakeProvider';
+import { InstantClock, signal, withFakeProvider } from './helpers';
 
 describe('providers/models', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider({ models: ['internlm3-latest', 'internvl3-latest'], basePath: '/api/v1' });
-  });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
+  const cleanup = withFakeProvider((started) => {
+    server = started;
+  }, { models: ['internlm3-latest', 'internvl3-latest'], basePath: '/api/v1' });
   const make = (preset: ProviderPreset, options: ProviderOptions = {}) =>
     cleanup.add(createProvider(preset, { baseUrl: server.baseUrl, apiKey: 'key-123456', requestsPerMinute: 0, ...options }));
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProviderError, type ProviderErrorDetails } from '../../../src/providers/errors';
 import { OpenAIDecoder } from '../../../src/providers/openaiDecoder';
-import type { CallContext } from '../../../src/providers/protocol';
+import type { CallContext } from '../../../src/providers/chatProtocol';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import type { StreamEvent } from '../../../src/providers/types';
 import { ofType } from './helpers';

@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { bypassesProxy, resolveProxy } from '../../../src/providers/http/dispatcher';
 import { createProvider, type ProviderOptions } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
+import type { FakeProvider } from '../../fixtures/fakeProvider';
 import { startForwardProxy, type ForwardProxy } from '../../fixtures/forwardProxy';
-import { ask, Cleanup, collect, RecordingLogger, signal } from './helpers';
+import { ask, collect, RecordingLogger, signal, withFakeProvider } from './helpers';
 
 describe('providers/proxy: choosing the route', () => {
   const https = new URL('https://chat.intern-ai.org.cn/api/v1/chat/completions');
@@ -51,16 +51,11 @@ describe('providers/proxy: choosing the route', () => {
 describe('providers/proxy: through a real forward proxy', () => {
   let server: FakeProvider;
   let proxy: ForwardProxy;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider(async (started) => {
+    server = started;
     proxy = await startForwardProxy();
+    return proxy;
   });
-  after(async () => {
-    await proxy.close();
-    await server.close();
-  });
-  afterEach(() => cleanup.run());
 
   async function call(options: ProviderOptions, logger?: RecordingLogger): Promise<number> {
     const before = proxy.targets.length;

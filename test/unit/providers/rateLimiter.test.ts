@@ -6,8 +6,8 @@ import { createProvider } from '../../../src/providers/provider';
 import { internlmPreset } from '../../../src/providers/presets/internlm';
 import { RateLimiter } from '../../../src/providers/rateLimiter';
 import { ProviderRegistry } from '../../../src/providers/registry';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, flush, ManualClock, signal } from './helpers';
+import type { FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, flush, ManualClock, signal, withFakeProvider } from './helpers';
 
 describe('providers/rateLimiter: the queue', () => {
   it('lets the limit through at once, then queues with the wait each request faces', async () => {
@@ -81,12 +81,9 @@ describe('providers/rateLimiter: the queue', () => {
 
 describe('providers/rateLimiter: in a provider', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider((started) => {
+    server = started;
   });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
 
   it('InternLM defaults to 10 requests a minute; the 11th reports why it waits and how long', async () => {
     const clock = new ManualClock();

@@ -11,11 +11,10 @@ import {
   openaiErrorReply,
   resetBeforeHeaders,
   sseReply,
-  startFakeProvider,
   textChunks,
   type FakeProvider,
 } from '../../fixtures/fakeProvider';
-import { ask, collect, failed, InstantClock, ofType, signal } from './helpers';
+import { ask, collect, failed, InstantClock, ofType, signal, withFakeProvider } from './helpers';
 
 const ctx = { providerId: 'x', providerName: 'X', secrets: [] };
 
@@ -54,10 +53,9 @@ describe('providers/retry: against a server', () => {
   let server: FakeProvider;
   let clock: InstantClock;
   let provider: ChatProvider;
-  before(async () => {
-    server = await startFakeProvider();
+  withFakeProvider((started) => {
+    server = started;
   });
-  after(() => server.close());
   beforeEach(() => {
     clock = new InstantClock();
     provider = createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'm', clock, retry: { baseDelayMs: 10, random: () => 0 } });

@@ -12,10 +12,9 @@ import {
   lanruiSeed,
   seedDocs,
   seedReplies,
-  startFakeProvider,
   type FakeProvider,
 } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, ofType, signal } from './helpers';
+import { ask, collect, failed, ofType, signal, withFakeProvider } from './helpers';
 
 /** Everything but whitespace, commas and `//` comments: what docJson must leave untouched. */
 const essence = (s: string): string => s.replace(/\/\/[^\n]*/g, '').replace(/[\s,]/g, '');
@@ -29,10 +28,9 @@ async function rawBody(url: string, body: unknown): Promise<{ bytes: Buffer; con
 
 describe('providers/seeds: the fake server replays the seed pages', () => {
   let server: FakeProvider;
-  before(async () => {
-    server = await startFakeProvider({ basePath: '/api/v1' });
-  });
-  after(() => server.close());
+  withFakeProvider((started) => {
+    server = started;
+  }, { basePath: '/api/v1' });
 
   it('derives valid JSON from the annotated examples, changing only comments and commas', () => {
     const docs = [seedDocs.INTERNLM_COMPLETION_DOC, seedDocs.INTERNLM_STREAM_CHUNK_DOC, seedDocs.INTERNLM_TOOL_CALL_DOC, seedDocs.LANRUI_COMPLETION_DOC];
@@ -88,12 +86,9 @@ describe('providers/seeds: the fake server replays the seed pages', () => {
 
 describe('providers/seeds: Chorus reads the seed responses', () => {
   let server: FakeProvider;
-  before(async () => {
-    server = await startFakeProvider({ basePath: '/api/v1' });
-  });
-  after(() => server.close());
-  const cleanup = new Cleanup();
-  afterEach(() => cleanup.run());
+  const cleanup = withFakeProvider((started) => {
+    server = started;
+  }, { basePath: '/api/v1' });
   const internlm = () => cleanup.add(createProvider(internlmPreset, { baseUrl: server.baseUrl, apiKey: 'test-key-123456', requestsPerMinute: 0 }));
   const lanrui = () => cleanup.add(createProvider(lanruiPreset, { baseUrl: server.baseUrl, apiKey: 'test-key-123456', model: 'meta-llama/Llama-2-7b-chat-hf' }));
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { createProvider, type ChatProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { jsonReply, sseReply, startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
-import { ask, collect, failed, ofType, signal } from './helpers';
+import { jsonReply, sseReply, type FakeProvider } from '../../fixtures/fakeProvider';
+import { ask, collect, failed, ofType, signal, withFakeProvider } from './helpers';
 
 const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'm' };
 const delta = (d: Record<string, unknown>, finish: string | null = null): Record<string, unknown> => ({ ...base, choices: [{ index: 0, delta: d, finish_reason: finish }] });
@@ -13,13 +13,10 @@ const delta = (d: Record<string, unknown>, finish: string | null = null): Record
 describe('providers/server shapes: LMDeploy, vLLM and Ollama corners', () => {
   let server: FakeProvider;
   let provider: ChatProvider;
-  before(async () => {
-    server = await startFakeProvider();
+  withFakeProvider((started) => {
+    server = started;
     provider = createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'm', retry: { maxRetries: 0 } });
-  });
-  after(async () => {
-    await provider.dispose();
-    await server.close();
+    return provider;
   });
 
   describe('thinking as `reasoning` (vLLM ≥0.10 DeltaMessage/ChatMessage.reasoning in vllm/entrypoints/openai/protocol.py; Ollama openai/openai.go Message.Reasoning `json:"reasoning,omitempty"`)', () => {

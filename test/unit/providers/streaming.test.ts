@@ -3,24 +3,19 @@
 import * as assert from 'node:assert/strict';
 import { createProvider, type ChatProvider } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { sseReply, startFakeProvider, textChunks, withFaults, jsonReply, completionBody, type FakeProvider, type SsePiece } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, ofType, signal } from './helpers';
+import { sseReply, textChunks, withFaults, jsonReply, completionBody, type FakeProvider, type SsePiece } from '../../fixtures/fakeProvider';
+import { ask, collect, failed, ofType, signal, withFakeProvider } from './helpers';
 
 const ANSWER = '你好，Chorus！Here is `code`:\n```ts\nconst x = "α β γ 👋";\n```\n结束。';
 
 describe('providers/streaming: real HTTP streams', () => {
   let server: FakeProvider;
   let provider: ChatProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider((started) => {
+    server = started;
     provider = createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'fake-model', retry: { maxRetries: 0 } });
+    return provider;
   });
-  after(async () => {
-    await provider.dispose();
-    await server.close();
-  });
-  afterEach(() => cleanup.run());
 
   it('streams the scripted default answer (a Markdown code block) and asks for usage', async () => {
     const c = await collect(provider.stream(ask(), { signal: signal() }));

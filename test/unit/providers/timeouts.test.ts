@@ -3,17 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { createProvider, type ProviderOptions } from '../../../src/providers/provider';
 import { openaiPreset } from '../../../src/providers/presets/openai';
-import { completionBody, jsonReply, sseReply, stallBeforeHeaders, startFakeProvider, textChunks, type FakeProvider, type SsePiece } from '../../fixtures/fakeProvider';
-import { ask, Cleanup, collect, failed, InstantClock, ofType, signal } from './helpers';
+import { completionBody, jsonReply, sseReply, stallBeforeHeaders, textChunks, type FakeProvider, type SsePiece } from '../../fixtures/fakeProvider';
+import { ask, collect, failed, InstantClock, ofType, signal, withFakeProvider } from './helpers';
 
 describe('providers/timeouts', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider((started) => {
+    server = started;
   });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
 
   const make = (options: ProviderOptions) =>
     cleanup.add(createProvider(openaiPreset, { baseUrl: server.baseUrl, model: 'm', retry: { maxRetries: 0 }, ...options }));

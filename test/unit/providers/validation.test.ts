@@ -9,18 +9,15 @@ import { lanruiPreset } from '../../../src/providers/presets/lanrui';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qianfanV2Preset } from '../../../src/providers/presets/qianfanV2';
 import { formatRange, inRange } from '../../../src/providers/validate';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fakeProvider';
+import type { FakeProvider } from '../../fixtures/fakeProvider';
 import type { ChatRequest } from '../../../src/providers/types';
-import { ask, Cleanup, collect, failed, RecordingLogger, signal } from './helpers';
+import { ask, collect, failed, RecordingLogger, signal, withFakeProvider } from './helpers';
 
 describe('providers/validation', () => {
   let server: FakeProvider;
-  const cleanup = new Cleanup();
-  before(async () => {
-    server = await startFakeProvider();
+  const cleanup = withFakeProvider((started) => {
+    server = started;
   });
-  after(() => server.close());
-  afterEach(() => cleanup.run());
 
   const make = (preset: ProviderPreset, options: ProviderOptions = {}) =>
     cleanup.add(createProvider(preset, { baseUrl: server.baseUrl, apiKey: 'key-abcdef', requestsPerMinute: 0, ...options }));

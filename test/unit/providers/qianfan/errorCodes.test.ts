@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import { QIANFAN_CODES } from '../../../../src/providers/qianfan/errorCodes';
-import { CODE_ADVICE } from '../../../../src/providers/qianfan/messages';
+import { CODE_ADVICE } from '../../../../src/providers/qianfan/qianfanText';
 import { qianfanErrorReply, qianfanStreamErrorReply } from '../../../fixtures/fakeQianfan';
 import { ask, collect, failed, ofType, signal } from '../helpers';
 import { useFakeQianfan } from './helpers';

@@ -4,7 +4,7 @@
 
 import type { Clock } from '../../../../src/providers/clock';
 import { ProviderError, type ErrorContext, type ProviderErrorDetails } from '../../../../src/providers/errors';
-import type { CallContext } from '../../../../src/providers/protocol';
+import type { CallContext } from '../../../../src/providers/chatProtocol';
 import type { ProviderPreset } from '../../../../src/providers/preset';
 import { qianfanPreset } from '../../../../src/providers/presets/qianfan';
 import { createQianfanProvider, type QianfanProviderOptions } from '../../../../src/providers/qianfan/provider';

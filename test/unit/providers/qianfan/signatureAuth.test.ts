@@ -2,7 +2,7 @@
 // fake Qianfan, which recomputes the signature from the request it received.
 
 import * as assert from 'node:assert/strict';
-import type { HttpRequestSpec } from '../../../../src/providers/protocol';
+import type { HttpRequestSpec } from '../../../../src/providers/chatProtocol';
 import { qianfanSignatureAuth } from '../../../../src/providers/qianfan/signatureAuth';
 import { bceAuthorization } from '../../../../src/providers/qianfan/signer';
 import { qianfanSeed } from '../../../fixtures/fakeQianfan';

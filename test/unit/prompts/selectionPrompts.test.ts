@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { userContent } from '../../../src/chat/requestMessages';
-import { answerLanguage, explainPrompt, rewriteMessages } from '../../../src/editor/prompts';
+import { userContent } from '../../../src/prompts/chatTurns';
+import { answerLanguage, explainPrompt, rewriteMessages } from '../../../src/prompts/selectionPrompts';
 
 describe('answer language', () => {
   it('follows VS Code\'s display language unless the setting names one', () => {

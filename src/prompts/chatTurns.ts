@@ -1,4 +1,4 @@
-// The conversation, as the provider module's messages. No `vscode` import.
+// The conversation's turns as the provider module's messages (attachments fenced into the prompt). No `vscode` import.
 import type { ChatMessage, ContentPart } from '../providers';
 import type { Attachment, Turn } from '../shared/conversation';
 

@@ -3,14 +3,13 @@
 // body holds only the seed's fields, and answers and errors are decoded by QianfanDecoder.
 // How credentials get onto the request (access_token query or bce-auth-v1 header) is the Auth's job.
 
-import { classifyError } from '../errors';
-import { errorFromBody } from '../errorShapes';
-import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from '../protocol';
+import { errorFromBody, httpErrorDetails } from '../errorShapes';
+import type { CallContext, ChatProtocol, ErrorResponse, HttpRequestSpec } from '../chatProtocol';
 import type { ChatRequest, StreamEvent } from '../types';
 import { fitConversation, isFitProblem, type FittedConversation, type SystemPromptMode } from './conversation';
 import { QianfanDecoder } from './decoder';
 import { qianfanErrorDetails } from './errorCodes';
-import { advice, details, turnsDroppedMessage } from './messages';
+import { advice, details, turnsDroppedMessage } from './qianfanText';
 import { chatBody, chatUrl, checkParameters, type QianfanParameters } from './request';
 
 /** ChatGLM3-6B's limit (seed: "message中的content总长度不能超过4800个字符"); other endpoints differ. */
@@ -105,13 +104,7 @@ export function createQianfanProtocol(options: QianfanProtocolOptions = {}): Cha
       if (code !== undefined && code !== 0) {
         return ctx.error({ ...qianfanErrorDetails(code, info.message, response.status), retryAfterMs: response.retryAfterMs });
       }
-      return ctx.error({
-        kind: classifyError({ ...info, status: response.status }),
-        status: response.status,
-        code: info.code,
-        providerMessage: info.message,
-        retryAfterMs: response.retryAfterMs,
-      });
+      return ctx.error(httpErrorDetails(response, info));
     },
   };
 }

@@ -1,6 +1,6 @@
 // What Chorus asks the model for explain and rewrite, in the language the answer should come in.
 // No `vscode` import: unit-tested in plain Node.
-import { userContent } from '../chat/requestMessages';
+import { userContent } from './chatTurns';
 import type { ChatMessage } from '../providers';
 import type { Attachment } from '../shared/conversation';
 

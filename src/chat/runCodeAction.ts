@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LastEditor } from '../editor/lastEditor';
 import type { RewriteController } from '../editor/rewriteController';
 import { PREVIEW_SCHEME } from '../editor/rewritePreview';
-import type { CodeAction } from '../shared/protocol';
+import type { CodeAction } from '../shared/webviewProtocol';
 
 /**
  * Code from an answer into the editor: copy, insert at the cursor, a new file, or apply to the
