@@ -82,12 +82,24 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
 
 /** Runs a command from the Command Palette by its title, typing as a user does. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // A palette that did not open, or that opened over something else and lists nothing, is asked
+  // for again (seen once in a long security run, after many webview interactions).
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      await row.waitFor({ timeout: 10_000 });
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw error;
+      continue;
+    }
+    await page.keyboard.press('Enter');
+    return;
+  }
 }
 
 /**

@@ -59,6 +59,8 @@ describe('trust: provider text, workspace redirects, linear parsers', () => {
   });
 
   afterEach(async function () {
+    // Replies a failed test did not use would answer the next suite's requests.
+    s.fake.dropQueued();
     if (this.currentTest?.state === 'failed') await screenshot(s.page, `security-trust-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
   });
 
@@ -109,6 +111,7 @@ describe('trust: provider text, workspace redirects, linear parsers', () => {
       // VS Code notices the file by itself; a prompt sent before it has is answered at home, so ask until the dialog comes.
       const asked = await pollUntil(
         async () => {
+          s.fake.dropQueued();
           s.fake.enqueue(sseReply(textChunks('answered at home')));
           await sendAndWaitForDialogOrAnswer(frame, s, 'Which provider answers this?');
           return (await dialog.count()) > 0;
