@@ -82,8 +82,11 @@ export class ChatController {
     return this.liveConversation(id) !== undefined;
   }
 
-  /** Sends a prompt and resolves when its answer has finished (or failed, or was stopped). */
-  async send(text: string, attachments: readonly Attachment[] = []): Promise<void> {
+  /**
+   * Sends a prompt and resolves when its answer has finished (or failed, or was stopped). `prompt`,
+   * when given, is sent in place of `text` (a slash command's filled-in prompt); `text` is what the panel shows.
+   */
+  async send(text: string, attachments: readonly Attachment[] = [], prompt?: string): Promise<void> {
     if (this.busy) {
       this.deps.log.warn('A prompt was sent while an answer is still streaming; ignored');
       return;
@@ -103,7 +106,14 @@ export class ChatController {
         this.choosing = false;
       }
     }
-    const user: UserTurn = { id: randomUUID(), role: 'user', text, ...(attachments.length ? { attachments } : {}), createdAt: this.now() };
+    const user: UserTurn = {
+      id: randomUUID(),
+      role: 'user',
+      text,
+      ...(prompt !== undefined ? { prompt } : {}),
+      ...(attachments.length ? { attachments } : {}),
+      createdAt: this.now(),
+    };
     this.conversation.turns.push(user);
     if (!this.conversation.title) this.conversation.title = titleFrom(text) || titleFrom(attachments[0]?.kind === 'code' ? attachments[0].path : '') || 'Chat';
     this.deps.post({ type: 'turnAdded', turn: user });
@@ -124,12 +134,13 @@ export class ChatController {
     await this.answer();
   }
 
-  /** Replaces a prompt's text and answers it again; the turns after it are replaced. */
-  async edit(turnId: string, text: string): Promise<void> {
+  /** Replaces a prompt's text (and what is sent for it, as in `send`) and answers it again; the turns after it are replaced. */
+  async edit(turnId: string, text: string, prompt?: string): Promise<void> {
     const index = this.conversation.turns.findIndex((t) => t.id === turnId && t.role === 'user');
     if (index < 0 || this.busy || !text.trim() || this.conversation.closed) return;
-    const old = this.conversation.turns[index] as UserTurn;
-    this.conversation.turns.splice(index, this.conversation.turns.length - index, { ...old, text, createdAt: this.now() });
+    const { prompt: _old, ...old } = this.conversation.turns[index] as UserTurn;
+    const edited: UserTurn = { ...old, text, ...(prompt !== undefined ? { prompt } : {}), createdAt: this.now() };
+    this.conversation.turns.splice(index, this.conversation.turns.length - index, edited);
     if (index === 0) this.conversation.title = titleFrom(text) || this.conversation.title;
     this.deps.post({ type: 'conversation', conversation: this.conversation });
     await this.answer();

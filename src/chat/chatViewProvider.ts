@@ -17,6 +17,7 @@ import { exportConversation } from './exportConversation';
 import { HistoryStore } from './historyStore';
 import { openLinkFromAnswer } from './openLink';
 import { runCodeAction } from './runCodeAction';
+import { SlashCommands } from './slashCommands';
 import { describeError } from './turnError';
 import { renderWebviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
@@ -43,6 +44,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   readonly controller: ChatController;
   readonly history: HistoryStore;
   private readonly drafts: DraftStore;
+  private readonly commands: SlashCommands;
   private restored: Promise<void>;
 
   constructor(private readonly deps: ChatViewDeps) {
@@ -93,6 +95,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       log,
     });
     this.register({ dispose: () => this.controller.dispose() });
+    this.commands = this.register(new SlashCommands(deps.editors, log, () => void this.postCommands()));
     // Reopen the conversation that was on screen before a reload.
     const last = context.workspaceState.get<string>(CURRENT_KEY);
     this.restored = last ? this.controller.open(last).then(() => undefined) : Promise.resolve();
@@ -174,7 +177,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'send':
         await this.drafts.sent();
-        await this.controller.send(message.text, message.attachments);
+        await this.controller.send(message.text, message.attachments, await this.commands.expand(message.text));
         return;
       case 'stop':
         this.controller.stop(message.turnId);
@@ -184,7 +187,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await this.controller.regenerate(message.turnId);
         return;
       case 'edit':
-        await this.controller.edit(message.turnId, message.text);
+        await this.controller.edit(message.turnId, message.text, await this.commands.expand(message.text));
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
@@ -224,6 +227,9 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         if (chosen) this.controller.setModel(chosen.provider, chosen.model);
         return;
       }
+      case 'listCommands':
+        await this.postCommands();
+        return;
       case 'setApiKey':
         await vscode.commands.executeCommand('chorus.setApiKey', currentProvider());
         return;
@@ -254,6 +260,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       draft: this.drafts.get(),
     });
     for (const resolve of this.readyWaiters.splice(0)) resolve();
+    await this.postCommands();
+  }
+
+  private async postCommands(): Promise<void> {
+    if (this.ready) await this.post({ type: 'slashCommands', commands: await this.commands.infos() });
   }
 
   private async attach(what: 'selection' | 'file' | 'image'): Promise<void> {

@@ -56,5 +56,10 @@ export function webviewStrings(): WebviewStrings {
     imageTooLarge: vscode.l10n.t('The image is too large ({0} MB; the limit is {1} MB).'),
     backToChat: vscode.l10n.t('Back to chat'),
     close: vscode.l10n.t('Close'),
+    slashCommands: vscode.l10n.t('Commands'),
+    slashBuiltIn: vscode.l10n.t('built-in'),
+    slashWorkspace: vscode.l10n.t('workspace'),
+    slashUser: vscode.l10n.t('your prompts'),
+    slashNone: vscode.l10n.t('No command matches.'),
   };
 }

@@ -35,6 +35,7 @@ export const SETTING_DEFAULTS = {
   'request.idleTimeoutSeconds': 60,
   maxAnswerCharacters: DEFAULT_MAX_ANSWER_CHARS,
   responseLanguage: 'auto' as ResponseLanguage,
+  promptFolders: [] as string[],
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

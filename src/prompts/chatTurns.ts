@@ -12,7 +12,8 @@ function lineCount(text: string): number {
   return text.split(/\r\n|\n|\r/).length;
 }
 
-function codeContext(a: Extract<Attachment, { kind: 'code' }>): string {
+/** Attached code as the model reads it: where it is from, fenced, and the lines around it labelled as context. */
+export function codeContext(a: Extract<Attachment, { kind: 'code' }>): string {
   const where = a.startLine ? `${a.path} (lines ${a.startLine}-${a.endLine ?? a.startLine})` : a.path;
   const f = fence(a.text + (a.before ?? '') + (a.after ?? ''));
   const block = (text: string): string => `${f}${a.languageId}\n${text}\n${f}`;
@@ -54,7 +55,7 @@ export function requestMessages(turns: readonly Turn[], system?: string): ChatMe
         i++;
         continue;
       }
-      messages.push({ role: 'user', content: userContent(turn.text, turn.attachments) });
+      messages.push({ role: 'user', content: userContent(turn.prompt ?? turn.text, turn.attachments) });
     } else if (turn.text) {
       messages.push({ role: 'assistant', content: turn.text });
     }

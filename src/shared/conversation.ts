@@ -47,7 +47,13 @@ export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 export interface UserTurn {
   readonly id: string;
   readonly role: 'user';
+  /** What the user typed (and sees). */
   readonly text: string;
+  /**
+   * What is sent instead of `text`: a slash command's prompt with its placeholders filled in when it
+   * was sent, so Regenerate sends the same again.
+   */
+  readonly prompt?: string;
   readonly attachments?: readonly Attachment[];
   readonly createdAt: number;
 }

@@ -13,7 +13,8 @@ export type WebviewStringKey =
   | 'jumpToLatest' | 'answerFinished' | 'waiting' | 'tokens' | 'firstToken' | 'tokensPerSecond' | 'model' | 'save' | 'cancel'
   | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
   | 'highlightBlockTooLong' | 'highlightLineTooLong'
-  | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering';
+  | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering'
+  | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone';
 
 /** What the panel needs to draw its header and empty state. */
 export interface PanelInfo {
@@ -33,6 +34,13 @@ export interface Draft {
   readonly revision: number;
 }
 
+/** A command the composer offers when the user types `/` (descriptions come from files: shown as text only). */
+export interface SlashCommandInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly source: 'builtIn' | 'workspace' | 'user';
+}
+
 /** Host → webview. */
 export type HostMessage =
   | { readonly type: 'init'; readonly strings: WebviewStrings; readonly version: string; readonly locale: string; readonly panel: PanelInfo; readonly conversation: Conversation; readonly draft: Draft }
@@ -49,7 +57,9 @@ export type HostMessage =
   | { readonly type: 'restoreDraft'; readonly text: string; readonly attachments: readonly Attachment[] }
   | { readonly type: 'attachment'; readonly attachment: Attachment }
   | { readonly type: 'history'; readonly items: readonly ConversationSummary[]; readonly query: string }
-  | { readonly type: 'flagged'; readonly text: string };
+  | { readonly type: 'flagged'; readonly text: string }
+  /** The slash commands (sent after init, when prompt files change and when the picker asks). */
+  | { readonly type: 'slashCommands'; readonly commands: readonly SlashCommandInfo[] };
 
 export type CodeAction = 'copy' | 'insert' | 'apply' | 'newFile';
 
@@ -71,6 +81,8 @@ export type WebviewMessage =
   | { readonly type: 'deleteConversation'; readonly id: string }
   | { readonly type: 'exportConversation'; readonly id: string }
   | { readonly type: 'selectModel' }
+  /** The picker opened: the host lists the commands again (the user's prompt folders are not watched). */
+  | { readonly type: 'listCommands' }
   | { readonly type: 'setApiKey' }
   | { readonly type: 'attach'; readonly what: 'selection' | 'file' | 'image' }
   | { readonly type: 'imagePasted'; readonly name: string; readonly dataUrl: string };
@@ -128,6 +140,7 @@ const CHECKS: { readonly [T in WebviewMessage['type']]: Check } = {
   ready: none,
   newChat: none,
   selectModel: none,
+  listCommands: none,
   setApiKey: none,
   send: (m) => only(m, ['text', 'attachments']) && str(m.text, LIMITS.text) && Array.isArray(m.attachments) && m.attachments.length <= LIMITS.attachments && m.attachments.every(attachment),
   stop: turnIdOnly,

@@ -1,8 +1,10 @@
 // The prompt box: multi-line, Enter sends and Shift+Enter adds a line, but Enter that confirms an
 // IME composition (Chinese, Japanese input) never sends. The draft survives hiding and reloading.
-import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
+// Typing `/` at the start opens the slash-command list (slashPicker.ts).
+import { LIMITS, type SlashCommandInfo, type WebviewStrings } from '../shared/webviewProtocol';
 import type { Attachment } from '../shared/conversation';
 import { el, format, iconButton } from './dom';
+import { SlashPicker } from './slashPicker';
 
 export interface ComposerCallbacks {
   send(text: string, attachments: readonly Attachment[]): void;
@@ -10,6 +12,8 @@ export interface ComposerCallbacks {
   attach(what: 'selection' | 'file' | 'image'): void;
   draftChanged(text: string): void;
   imagePasted(name: string, dataUrl: string): void;
+  /** The slash-command list opened: the host sends the commands again. */
+  listCommands(): void;
 }
 
 const MAX_PASTED_IMAGE_BYTES = 4 * 1024 * 1024;
@@ -22,6 +26,7 @@ export class Composer {
   private readonly stopButton: HTMLButtonElement;
   private readonly imageButton: HTMLButtonElement;
   private readonly message: HTMLElement;
+  private readonly picker: SlashPicker;
   private attachments: Attachment[] = [];
   private composing = false;
   private busy = false;
@@ -53,13 +58,20 @@ export class Composer {
       this.stopButton,
       this.sendButton,
     );
-    this.root = el('form', { class: 'composer', attrs: { 'aria-label': strings.placeholder } }, this.chips, this.input, this.message, tools);
+    this.picker = new SlashPicker(strings, { take: (name) => this.takeCommand(name), opened: () => this.callbacks.listCommands() });
+    this.input.setAttribute('aria-controls', this.picker.root.id);
+    this.input.setAttribute('aria-autocomplete', 'list');
+    this.root = el('form', { class: 'composer', attrs: { 'aria-label': strings.placeholder } }, this.picker.root, this.chips, this.input, this.message, tools);
     this.root.addEventListener('submit', (e) => e.preventDefault());
     this.input.addEventListener('compositionstart', () => (this.composing = true));
     this.input.addEventListener('compositionend', () => {
       // Some engines fire keydown(Enter) right after compositionend; let that Enter pass as part of the composition.
-      setTimeout(() => (this.composing = false), 0);
+      setTimeout(() => {
+        this.composing = false;
+        this.updatePicker();
+      }, 0);
     });
+    this.input.addEventListener('blur', () => this.closePicker());
     this.input.addEventListener('keydown', (e) => this.onKeyDown(e));
     this.input.addEventListener('input', () => this.onInput());
     this.input.addEventListener('paste', (e) => this.onPaste(e));
@@ -87,9 +99,16 @@ export class Composer {
   /** Puts text (and attachments) into the box, e.g. a prompt that got no answer. */
   setDraft(text: string, attachments: readonly Attachment[] = []): void {
     this.input.value = text;
+    this.closePicker();
     this.attachments = [...attachments];
     this.renderChips();
     this.callbacks.draftChanged(text);
+  }
+
+  /** The slash commands the list offers. */
+  setCommands(commands: readonly SlashCommandInfo[]): void {
+    this.picker.setCommands(commands);
+    this.syncPickerState();
   }
 
   addAttachment(attachment: Attachment): void {
@@ -99,15 +118,21 @@ export class Composer {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
     // keyCode 229 is what browsers report for keys the IME is handling.
     if (e.isComposing || this.composing || e.keyCode === 229) return;
+    if (this.picker.onKey(e)) {
+      e.preventDefault();
+      this.syncPickerState();
+      return;
+    }
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
     e.preventDefault();
     this.submit();
   }
 
   private onInput(): void {
     this.showMessage('');
+    if (!this.composing) this.updatePicker();
     if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
     this.draftTimer = window.setTimeout(() => this.callbacks.draftChanged(this.input.value), 300);
   }
@@ -132,10 +157,37 @@ export class Composer {
     if (refused) this.showMessage(refused);
   }
 
+  private updatePicker(): void {
+    this.picker.update(this.input.value, this.input.selectionEnd);
+    this.syncPickerState();
+  }
+
+  private closePicker(): void {
+    this.picker.close();
+    this.syncPickerState();
+  }
+
+  /** The box tells assistive technology whether the list is open and which option is active. */
+  private syncPickerState(): void {
+    this.input.setAttribute('aria-expanded', String(this.picker.isOpen));
+    const active = this.picker.activeId;
+    if (active) this.input.setAttribute('aria-activedescendant', active);
+    else this.input.removeAttribute('aria-activedescendant');
+  }
+
+  /** `/name ` goes into the box, ready for the rest of the line. */
+  private takeCommand(name: string): void {
+    this.input.value = `/${name} `;
+    this.input.setSelectionRange(this.input.value.length, this.input.value.length);
+    this.closePicker();
+    this.onInput();
+  }
+
   private submit(): void {
     const text = this.input.value;
     if (this.busy || (!text.trim() && this.attachments.length === 0)) return;
     this.callbacks.send(text, this.attachments);
+    this.closePicker();
     this.input.value = '';
     this.attachments = [];
     this.renderChips();

@@ -59,6 +59,7 @@ class ChatApp {
         postToHost({ type: 'draft', text, revision });
       },
       imagePasted: (name, dataUrl) => postToHost({ type: 'imagePasted', name, dataUrl }),
+      listCommands: () => postToHost({ type: 'listCommands' }),
     });
     this.history = new HistoryPanel(strings, {
       search: (query) => postToHost({ type: 'listHistory', query }),
@@ -149,6 +150,9 @@ class ChatApp {
       case 'flagged':
         this.banner.replaceChildren(el('span', { class: 'codicon codicon-warning', attrs: { 'aria-hidden': 'true' } }), el('span', { text: message.text }), iconButton('close', this.strings.close, () => (this.banner.hidden = true)));
         this.banner.hidden = false;
+        return;
+      case 'slashCommands':
+        this.composer.setCommands(message.commands);
         return;
       default: {
         const unreachable: never = message;
