@@ -65,6 +65,7 @@ export function expandPrompt(template: string, input: string, fill: (placeholder
   const filled = new Map<Placeholder, string>();
   let length = template.length;
   let usedInput = false;
+  let cut = false;
   const expanded = template.replace(/\$\{(selection|file|input)\}/g, (_match, name: Placeholder | 'input') => {
     if (name === 'input') usedInput = true;
     let value = name === 'input' ? input : filled.get(name);
@@ -72,12 +73,18 @@ export function expandPrompt(template: string, input: string, fill: (placeholder
       value = fill(name as Placeholder);
       filled.set(name as Placeholder, value);
     }
-    if (length + value.length > MAX_EXPANDED_PROMPT) return tooLongNote(language);
+    if (length + value.length > MAX_EXPANDED_PROMPT) {
+      // Said once: a prompt with thousands of placeholders does not grow by a note for each.
+      if (cut) return '';
+      cut = true;
+      return tooLongNote(language);
+    }
     length += value.length;
     return value;
   });
   if (usedInput || !input) return expanded;
-  return length + input.length > MAX_EXPANDED_PROMPT ? `${expanded}\n\n${tooLongNote(language)}` : `${expanded}\n\n${input}`;
+  if (length + input.length <= MAX_EXPANDED_PROMPT) return `${expanded}\n\n${input}`;
+  return cut ? expanded : `${expanded}\n\n${tooLongNote(language)}`;
 }
 
 function tooLongNote(language: AnswerLanguage): string {

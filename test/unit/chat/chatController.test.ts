@@ -147,6 +147,23 @@ describe('chat controller, against a real local provider', () => {
     assert.deepEqual((fake.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.map((m) => m.content), ['A2']);
   });
 
+  it('shows a slash command as typed but sends its filled-in prompt, again on regenerate; an edit replaces it', async () => {
+    fake.enqueue(sseReply(textChunks('one')), sseReply(textChunks('two')), sseReply(textChunks('three')), sseReply(textChunks('four')));
+    const contents = (): string[] => (fake.requests.at(-1)!.body as { messages: Array<{ content: string }> }).messages.map((m) => m.content);
+    await controller.send('/review be strict', [], 'Review this code. be strict');
+    assert.equal(controller.current.turns[0]!.text, '/review be strict');
+    assert.equal(controller.current.title, '/review be strict');
+    assert.deepEqual(contents(), ['Review this code. be strict']);
+    await controller.regenerate(lastAnswer().id);
+    assert.deepEqual(contents(), ['Review this code. be strict'], 'regenerate sends the same prompt');
+    const saved = await store.load(controller.current.id);
+    assert.equal((saved!.turns[0] as { prompt?: string }).prompt, 'Review this code. be strict', 'history keeps what was sent');
+    await controller.edit(controller.current.turns[0]!.id, '/review be kind', 'Review this code. be kind');
+    assert.deepEqual(contents(), ['Review this code. be kind']);
+    await controller.edit(controller.current.turns[0]!.id, 'plain question');
+    assert.deepEqual(contents(), ['plain question'], 'an edit into plain text drops the old prompt');
+  });
+
   it('sends attached code as context before the prompt', async () => {
     fake.enqueue(sseReply(textChunks('fine')));
     await controller.send('What does it do?', [{ kind: 'code', path: 'src/x.ts', languageId: 'typescript', startLine: 3, endLine: 4, text: 'const a = "```";' }]);
