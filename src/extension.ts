@@ -18,6 +18,7 @@ import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspa
 import { SecretStore } from './config/secretStore';
 import { type ProviderId, isProviderId } from './config/settings';
 import type { Conversation } from './shared/conversation';
+import type { SlashCommandInfo } from './shared/webviewProtocol';
 
 /** What `activate` returns: a small surface for other extensions and for Chorus's own integration tests. */
 export interface ChorusApi {
@@ -29,6 +30,10 @@ export interface ChorusApi {
   currentRewrite(): RewriteInfo | undefined;
   /** The conversation the chat panel shows. */
   currentConversation(): Conversation;
+  /** Sends a prompt in the chat panel as its composer does (a `/name` command is expanded first); resolves when answered. */
+  sendPrompt(text: string): Promise<void>;
+  /** The slash commands the composer offers (built-ins and prompt files). */
+  slashCommands(): Promise<SlashCommandInfo[]>;
 }
 
 export function activate(context: vscode.ExtensionContext): ChorusApi {
@@ -78,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     hasApiKey: async (provider) => isProviderId(provider) && (await secrets.has(provider)),
     currentRewrite: () => rewrites.info(),
     currentConversation: () => chatView.controller.current,
+    sendPrompt: (text) => chatView.sendPrompt(text),
+    slashCommands: () => chatView.slashCommands(),
   };
 }
 

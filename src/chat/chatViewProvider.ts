@@ -8,7 +8,7 @@ import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
 import type { Attachment, ConversationSummary } from '../shared/conversation';
-import { type HostMessage, type PanelInfo, type WebviewMessage, parseWebviewMessage } from '../shared/webviewProtocol';
+import { type HostMessage, type PanelInfo, type SlashCommandInfo, type WebviewMessage, parseWebviewMessage } from '../shared/webviewProtocol';
 import { flaggedText } from '../ui/errorText';
 import { Disposable } from '../util/disposable';
 import { ChatController } from './chatController';
@@ -152,6 +152,16 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     return this.post({ type: 'attachment', attachment });
   }
 
+  /** Sends a prompt as the composer does: a `/name` command goes as its prompt with the placeholders filled in. */
+  async sendPrompt(text: string, attachments: readonly Attachment[] = []): Promise<void> {
+    await this.controller.send(text, attachments, await this.commands.expand(text));
+  }
+
+  /** The slash commands the composer offers now. */
+  slashCommands(): Promise<SlashCommandInfo[]> {
+    return this.commands.infos();
+  }
+
   async newChat(): Promise<void> {
     await this.controller.newConversation();
   }
@@ -177,7 +187,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'send':
         await this.drafts.sent();
-        await this.controller.send(message.text, message.attachments, await this.commands.expand(message.text));
+        await this.sendPrompt(message.text, message.attachments);
         return;
       case 'stop':
         this.controller.stop(message.turnId);

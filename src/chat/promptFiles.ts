@@ -36,6 +36,8 @@ export function userPromptFolders(log: vscode.LogOutputChannel): vscode.Uri[] {
 export async function readPromptFolder(folder: vscode.Uri, source: CommandSource, log: vscode.LogOutputChannel): Promise<SlashCommand[]> {
   let entries: Array<[string, vscode.FileType]>;
   try {
+    // Asked first: VS Code logs an error for every readDirectory of a missing folder, and most workspaces have none.
+    if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) return [];
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
     return [];
