@@ -109,7 +109,7 @@ export class SlashPicker {
     const options = this.shown.map((command, index) =>
       el(
         'li',
-        { class: 'slash-option', attrs: { role: 'option', id: `slash-option-${index}`, 'data-name': command.name, 'aria-selected': String(index === this.active) } },
+        { class: 'slash-option', attrs: { role: 'option', id: `slash-option-${index}`, 'data-name': command.name, 'aria-selected': String(index === this.active), title: command.description } },
         el('span', { class: 'slash-name', text: `/${command.name}` }),
         el('span', { class: 'slash-description', text: command.description }),
         el('span', { class: 'slash-source', text: source[command.source] ?? '' }),

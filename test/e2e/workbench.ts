@@ -24,6 +24,8 @@ export interface WorkbenchOptions {
   readonly workspaceSettings?: Record<string, unknown>;
   /** VS Code's display language (code-server's --locale). */
   readonly vscodeLocale?: string;
+  /** Files written into the opened folder before VS Code starts (relative path → text), e.g. prompt files. */
+  readonly files?: Record<string, string>;
 }
 
 /** Where end-to-end tests leave screenshots for a person to look at. */
@@ -42,6 +44,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   if (options.workspaceSettings) {
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
+  }
+  for (const [relative, text] of Object.entries(options.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(folder, relative)), { recursive: true });
+    fs.writeFileSync(path.join(folder, relative), text);
   }
   const server = await startCodeServer({
     folder,

@@ -25,7 +25,9 @@ export async function runE2e(): Promise<StageResult> {
   process.env.CHORUS_VSIX = vsix;
   say(`end-to-end tests in VS Code ${vscodeVersion()} (code-server) through Chromium`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
-  for (const file of findTestFiles(path.join(repoRoot, 'out', 'test', 'e2e'), '.e2e.test.js')) mocha.addFile(file);
+  // CHORUS_E2E_ONLY=chat,slashCommands runs those files only.
+  const only = process.env.CHORUS_E2E_ONLY?.split(',').map((name) => `${name}.e2e.test.js`);
+  for (const file of findTestFiles(path.join(repoRoot, 'out', 'test', 'e2e'), '.e2e.test.js')) if (!only || only.includes(path.basename(file))) mocha.addFile(file);
   return new Promise((resolve) => {
     const runner = mocha.run((failures) => {
       const result: StageResult = { stage: 'e2e', passed: runner.stats?.passes ?? 0, failed: failures };
