@@ -7,6 +7,7 @@ import { registerRewriteCommands } from './commands/rewriteSelection';
 import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
 import { createModelStatusBar } from './chat/statusBar';
+import { Instructions } from './config/instructions';
 import { ProviderFactory } from './config/providerFactory';
 import { ChorusCodeActions } from './editor/codeActionProvider';
 import { LastEditor } from './editor/lastEditor';
@@ -44,9 +45,11 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const providers = new ProviderFactory(secrets, log);
   const editors = new LastEditor();
   const preview = new RewritePreview();
-  const rewrites = new RewriteController(providers, preview, log);
-  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites });
+  const instructions = new Instructions(log);
+  const rewrites = new RewriteController(providers, preview, log, instructions);
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions });
   context.subscriptions.push(
+    instructions,
     editors,
     preview,
     rewrites,

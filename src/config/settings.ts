@@ -35,6 +35,8 @@ export const SETTING_DEFAULTS = {
   'request.idleTimeoutSeconds': 60,
   maxAnswerCharacters: DEFAULT_MAX_ANSWER_CHARS,
   responseLanguage: 'auto' as ResponseLanguage,
+  instructions: '',
+  useWorkspaceInstructions: true,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
