@@ -3,6 +3,7 @@ import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
 import { registerExplainSelection } from './commands/explainSelection';
+import { registerCommitMessageCommands } from './commands/generateCommitMessage';
 import { registerRewriteCommands } from './commands/rewriteSelection';
 import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
@@ -17,6 +18,7 @@ import { RewritePreview } from './editor/rewritePreview';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspaceChoices';
 import { SecretStore } from './config/secretStore';
+import { CommitMessageController } from './scm/commitMessageController';
 import { type ProviderId, isProviderId } from './config/settings';
 import type { Conversation } from './shared/conversation';
 
@@ -48,8 +50,11 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const instructions = new Instructions(log);
   const rewrites = new RewriteController(providers, preview, log, instructions);
   const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions });
+  const commitMessages = new CommitMessageController(providers, instructions, log);
   context.subscriptions.push(
     instructions,
+    commitMessages,
+    ...registerCommitMessageCommands(commitMessages),
     editors,
     preview,
     rewrites,
