@@ -11,6 +11,7 @@
 //   src/config     settings, secrets, provider factory, workspace trust
 //   src/editor     selection, rewrite preview and apply; never src/chat
 //   src/chat       the chat view (host side) and its conversations
+//   src/scm        Source Control: commit messages through the git extension's API; never src/chat
 //   src/commands   user-facing actions; imported only by src/extension.ts
 //   src/extension.ts  wires everything
 
@@ -24,7 +25,7 @@ function zone(target, from, message, except) {
   return { target, from, message, ...(except ? { except } : {}) };
 }
 
-const OURS = ['./src/shared', './src/providers', './src/prompts', './src/webview', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/commands', './src/extension.ts'];
+const OURS = ['./src/shared', './src/providers', './src/prompts', './src/webview', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm', './src/commands', './src/extension.ts'];
 
 /** `target` may import only the folders in `allowed` (itself included) among ours. */
 function onlyFrom(target, allowed, why) {
@@ -41,7 +42,8 @@ const zones = [
   ...onlyFrom('./src/config', ['./src/providers', './src/shared', './src/util', './src/ui'], 'src/config sits below editor, chat and commands.'),
   ...onlyFrom('./src/editor', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config'], 'src/editor never imports src/chat or src/commands.'),
   ...onlyFrom('./src/chat', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor'], 'src/chat never imports src/commands.'),
-  ...onlyFrom('./src/commands', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/chat'], 'src/commands is imported only by src/extension.ts.'),
+  ...onlyFrom('./src/scm', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor'], 'src/scm never imports src/chat or src/commands.'),
+  ...onlyFrom('./src/commands', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm'], 'src/commands is imported only by src/extension.ts.'),
 ];
 
 const noVscode = (why) => ({

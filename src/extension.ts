@@ -3,10 +3,12 @@ import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
 import { registerExplainSelection } from './commands/explainSelection';
+import { registerCommitMessageCommands } from './commands/generateCommitMessage';
 import { registerRewriteCommands } from './commands/rewriteSelection';
 import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
 import { createModelStatusBar } from './chat/statusBar';
+import { Instructions } from './config/instructions';
 import { ProviderFactory } from './config/providerFactory';
 import { ChorusCodeActions } from './editor/codeActionProvider';
 import { LastEditor } from './editor/lastEditor';
@@ -16,6 +18,7 @@ import { RewritePreview } from './editor/rewritePreview';
 import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspaceChoices';
 import { SecretStore } from './config/secretStore';
+import { CommitMessageController } from './scm/commitMessageController';
 import { type ProviderId, isProviderId } from './config/settings';
 import type { Conversation } from './shared/conversation';
 import type { SlashCommandInfo } from './shared/webviewProtocol';
@@ -49,9 +52,14 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const providers = new ProviderFactory(secrets, log);
   const editors = new LastEditor();
   const preview = new RewritePreview();
-  const rewrites = new RewriteController(providers, preview, log);
-  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites });
+  const instructions = new Instructions(log);
+  const rewrites = new RewriteController(providers, preview, log, instructions);
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions });
+  const commitMessages = new CommitMessageController(providers, instructions, log);
   context.subscriptions.push(
+    instructions,
+    commitMessages,
+    ...registerCommitMessageCommands(commitMessages),
     editors,
     preview,
     rewrites,

@@ -26,6 +26,8 @@ export interface ChatControllerDeps {
   chooseSelection?(): Promise<{ providerId: string; model: string }>;
   readonly store: HistoryStore;
   post(message: HostMessage): void;
+  /** The system prompt of every request (instructions, answer language); none when undefined. */
+  systemPrompt?(): Promise<string | undefined>;
   /** Generation settings for every request (temperature, top_p, max tokens). */
   generation(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'>;
   /** An error as the user should read it (translated by the host). */

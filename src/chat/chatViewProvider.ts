@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { currentProvider, generationSettings, modelSetting } from '../config/configuration';
+import { currentProvider, generationSettings, getSetting, modelSetting } from '../config/configuration';
+import type { Instructions } from '../config/instructions';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
 import { PROVIDER_NAMES, isProviderId } from '../config/settings';
@@ -7,6 +8,7 @@ import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
+import { chatSystemPrompt } from '../prompts/systemPrompt';
 import type { Attachment, ConversationSummary } from '../shared/conversation';
 import { type HostMessage, type PanelInfo, type SlashCommandInfo, type WebviewMessage, parseWebviewMessage } from '../shared/webviewProtocol';
 import { flaggedText } from '../ui/errorText';
@@ -32,6 +34,8 @@ export interface ChatViewDeps {
   readonly editors: LastEditor;
   /** Where "Apply to selection" goes: the rewrite preview, with Accept / Reject. */
   readonly rewrites: RewriteController;
+  /** The user's and the workspace's instructions, sent as the system prompt. */
+  readonly instructions: Instructions;
 }
 
 /** Hosts the chat side panel (`chorus.chat`): serves its HTML and acts on its checked messages. */
@@ -74,6 +78,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         if (message.type === 'turnFinished' || message.type === 'conversation') void context.workspaceState.update(CURRENT_KEY, this.controller.current.id);
         void this.post(message);
       },
+      systemPrompt: async () => {
+        const language = getSetting('responseLanguage');
+        return chatSystemPrompt(await deps.instructions.sources(), language === 'auto' ? undefined : language);
+      },
       generation: generationSettings,
       describeError,
       retryingText: (event) =>
@@ -105,6 +113,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       }),
     );
     this.register({ dispose: deps.secrets.onDidChange(() => void this.postPanel()).dispose });
+    this.register(deps.instructions.onDidChange(() => void this.postPanel()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -302,7 +311,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     const id = currentProvider();
     const model = modelSetting(id);
     const hasKey = !(await keyIsMissing(id, this.deps.secrets, this.deps.providers));
-    return { providerName: PROVIDER_NAMES[id], model, hasKey, acceptsImages: this.deps.providers.acceptsImages(id, model) };
+    return {
+      providerName: PROVIDER_NAMES[id],
+      model,
+      hasKey,
+      acceptsImages: this.deps.providers.acceptsImages(id, model),
+      instructions: await this.deps.instructions.fileNames(),
+    };
   }
 
   private async postPanel(): Promise<void> {

@@ -58,7 +58,8 @@ export class RunningAnswer {
     try {
       this.handle = await deps.createProvider(conversation.provider || undefined, conversation.model || undefined);
       this.turn = { ...this.turn, provider: this.handle.providerId, model: this.handle.model };
-      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1)), ...deps.generation() };
+      const system = await deps.systemPrompt?.();
+      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1), system), ...deps.generation() };
       this.started = this.context.now();
       for await (const event of this.handle.provider.stream(request, { signal: this.abort.signal })) this.onEvent(event);
     } catch (caught) {

@@ -12,6 +12,7 @@ export function webviewStrings(): WebviewStrings {
     send: vscode.l10n.t('Send'),
     stop: vscode.l10n.t('Stop'),
     answering: vscode.l10n.t('Answering…'),
+    instructions: vscode.l10n.t('Instructions: {0}'),
     regenerate: vscode.l10n.t('Regenerate'),
     edit: vscode.l10n.t('Edit'),
     copy: vscode.l10n.t('Copy'),

@@ -12,6 +12,9 @@ export type QianfanAuthMode = (typeof QIANFAN_AUTH_MODES)[number];
 export const RESPONSE_LANGUAGES = ['auto', 'zh-cn', 'en'] as const;
 export type ResponseLanguage = (typeof RESPONSE_LANGUAGES)[number];
 
+export const COMMIT_MESSAGE_STYLES = ['conventional', 'plain'] as const;
+export type CommitMessageStyle = (typeof COMMIT_MESSAGE_STYLES)[number];
+
 /** Setting keys below `chorus.` and their defaults. `null` means "the provider's own default". */
 export const SETTING_DEFAULTS = {
   provider: 'internlm' as ProviderId,
@@ -36,6 +39,9 @@ export const SETTING_DEFAULTS = {
   maxAnswerCharacters: DEFAULT_MAX_ANSWER_CHARS,
   responseLanguage: 'auto' as ResponseLanguage,
   promptFolders: [] as string[],
+  instructions: '',
+  useWorkspaceInstructions: true,
+  'commitMessage.style': 'conventional' as CommitMessageStyle,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { reportError, showError } from '../ui/showError';
 import { currentProvider, generationSettings, getSetting } from '../config/configuration';
+import type { Instructions } from '../config/instructions';
 import type { ProviderFactory } from '../config/providerFactory';
 import { type ChatProvider, type ChatRequest, ProviderError } from '../providers';
 import { Disposable } from '../util/disposable';
@@ -66,6 +67,7 @@ export class RewriteController extends Disposable {
     private readonly providers: ProviderFactory,
     private readonly preview: RewritePreview,
     private readonly log: vscode.LogOutputChannel,
+    private readonly instructions: Instructions,
   ) {
     super();
     this.register({ dispose: () => void this.reject() });
@@ -87,7 +89,7 @@ export class RewriteController extends Disposable {
     const providerId = await this.providers.currentProvider();
     const code = codeWithContext(editor.document, range, shownSelection(session.shape));
     const request: ChatRequest = {
-      messages: rewriteMessages(code, instruction, answerLanguage(getSetting('responseLanguage'), vscode.env.language)),
+      messages: rewriteMessages(code, instruction, answerLanguage(getSetting('responseLanguage'), vscode.env.language), await this.instructions.sources()),
       ...generationSettings(),
     };
     this.log.info(`Rewrite of lines ${code.startLine}-${code.endLine} (${code.languageId}) with ${providerId}`);

@@ -3,6 +3,7 @@
 import { userContent } from './chatTurns';
 import type { ChatMessage } from '../providers';
 import type { Attachment } from '../shared/conversation';
+import { type InstructionSource, withInstructions } from './systemPrompt';
 
 export type AnswerLanguage = 'zh-cn' | 'en';
 
@@ -56,11 +57,19 @@ const REWRITE_SYSTEM: Readonly<Record<AnswerLanguage, string>> = {
   ].join(' '),
 };
 
-/** The messages of a rewrite request: the rules, then the code (formatted as the chat formats attachments) and the instruction. */
-export function rewriteMessages(code: Extract<Attachment, { kind: 'code' }>, instruction: string, language: AnswerLanguage): ChatMessage[] {
+/**
+ * The messages of a rewrite request: the rules (and the user's instructions after them), then the
+ * code (formatted as the chat formats attachments) and the instruction.
+ */
+export function rewriteMessages(
+  code: Extract<Attachment, { kind: 'code' }>,
+  instruction: string,
+  language: AnswerLanguage,
+  instructions: readonly InstructionSource[] = [],
+): ChatMessage[] {
   const ask = `Rewrite the selected code (only the code in the first block). Instruction: ${instruction.trim()}`;
   return [
-    { role: 'system', content: REWRITE_SYSTEM[language] },
+    { role: 'system', content: withInstructions(REWRITE_SYSTEM[language], instructions) },
     { role: 'user', content: userContent(ask, [code]) },
   ];
 }

@@ -13,7 +13,7 @@ export type WebviewStringKey =
   | 'jumpToLatest' | 'answerFinished' | 'waiting' | 'tokens' | 'firstToken' | 'tokensPerSecond' | 'model' | 'save' | 'cancel'
   | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
   | 'highlightBlockTooLong' | 'highlightLineTooLong'
-  | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering'
+  | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering' | 'instructions'
   | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone';
 
 /** What the panel needs to draw its header and empty state. */
@@ -23,6 +23,8 @@ export interface PanelInfo {
   readonly hasKey: boolean;
   /** The model takes images (InternVL). */
   readonly acceptsImages: boolean;
+  /** Workspace instruction files sent with every request (AGENTS.md, .chorus/instructions.md), by path. */
+  readonly instructions: readonly string[];
 }
 
 /**

@@ -17,6 +17,7 @@ class ChatApp {
   private readonly history: HistoryPanel;
   private readonly modelButton: HTMLButtonElement;
   private readonly keyNotice: HTMLElement;
+  private readonly instructionsLine: HTMLElement;
   private readonly banner: HTMLElement;
   private readonly chat: HTMLElement;
   private streamingTurn: string | undefined;
@@ -85,9 +86,10 @@ class ChatApp {
       iconButton('history', strings.history, () => (this.history.visible ? this.showChat() : this.showHistory())),
     );
     this.keyNotice = el('div', { class: 'key-notice', attrs: { role: 'status' } });
+    this.instructionsLine = el('div', { class: 'instructions-line' });
     this.banner = el('div', { class: 'banner', attrs: { role: 'alert' } });
     this.banner.hidden = true;
-    this.chat = el('div', { class: 'chat' }, this.keyNotice, this.banner, this.list.root, this.composer.root);
+    this.chat = el('div', { class: 'chat' }, this.keyNotice, this.instructionsLine, this.banner, this.list.root, this.composer.root);
     root.replaceChildren(header, this.chat, this.history.root);
     root.dataset.version = init.version;
     this.applyPanel(init.panel);
@@ -186,6 +188,12 @@ class ChatApp {
     this.modelButton.setAttribute('aria-label', `${this.strings.model}: ${panel.providerName} ${panel.model}`);
     this.composer.setAcceptsImages(panel.acceptsImages);
     this.keyNotice.hidden = panel.hasKey;
+    // Which workspace files the model is told to follow; file names are text, never markup.
+    this.instructionsLine.hidden = panel.instructions.length === 0;
+    this.instructionsLine.replaceChildren(
+      el('span', { class: 'codicon codicon-book', attrs: { 'aria-hidden': 'true' } }),
+      el('span', { text: format(this.strings.instructions, panel.instructions.join(', ')) }),
+    );
     if (!panel.hasKey) {
       const button = iconButton('key', this.strings.setKey, () => postToHost({ type: 'setApiKey' }), true);
       button.classList.add('primary');

@@ -107,6 +107,9 @@ describe('Explain Selection', () => {
     fake.enqueue(sseReply(textChunks('把 1 赋给 x。')));
     assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
     assert.match(lastUserMessage(), /请解释所选代码.*请用简体中文回答。$/);
+    const system = (fake.requests.at(-1)!.body as Body).messages[0]!;
+    assert.equal(system.role, 'system', 'the chat is told the answer language too');
+    assert.match(system.content, /^Answer in Simplified Chinese/);
     await config().update('responseLanguage', undefined, vscode.ConfigurationTarget.Global);
   });
 

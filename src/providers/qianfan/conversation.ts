@@ -41,7 +41,7 @@ export type FitProblem =
       readonly problem: 'questionTooLong';
       readonly chars: number;
       readonly limit: number;
-      /** The count includes a system prompt put in front of the question ('prepend' mode). */
+      /** The count includes the system prompt (in its field, or put in front of the question in 'prepend' mode). */
       readonly withSystem: boolean;
     };
 
@@ -89,7 +89,8 @@ export function fitConversation(messages: readonly ChatMessage[], options: FitOp
   const prefix = options.systemPrompt === 'prepend' && system !== undefined ? `${system}\n\n` : '';
 
   const sizes = turns.map((m) => charCount(m.content));
-  const prefixChars = charCount(prefix);
+  // The system field counts against the limit too (Qianfan: messages' content and system together).
+  const prefixChars = prefix ? charCount(prefix) : system !== undefined ? charCount(system) : 0;
   // turns = u a u a ... u: drop (u, a) pairs from the front until the rest fits.
   let start = 0;
   let total = sizes.reduce((a, b) => a + b, 0) + prefixChars;
@@ -97,7 +98,7 @@ export function fitConversation(messages: readonly ChatMessage[], options: FitOp
     total -= sizes[start] + sizes[start + 1];
     start += 2;
   }
-  if (total > options.maxInputChars) return { problem: 'questionTooLong', chars: total, limit: options.maxInputChars, withSystem: prefix !== '' };
+  if (total > options.maxInputChars) return { problem: 'questionTooLong', chars: total, limit: options.maxInputChars, withSystem: system !== undefined };
 
   const kept = turns.slice(start);
   const sent = prefix ? [{ role: 'user' as const, content: prefix + kept[0].content }, ...kept.slice(1)] : kept;

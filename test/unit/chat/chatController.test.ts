@@ -74,6 +74,45 @@ describe('chat controller, against a real local provider', () => {
     assert.equal((saved?.turns[1] as AssistantTurn).text, answer);
   });
 
+  it('sends the system prompt first, read again for every request', async () => {
+    let system: string | undefined = 'Use tabs.';
+    controller = make({ systemPrompt: async () => system });
+    fake.enqueue(sseReply(textChunks('one')), sseReply(textChunks('two')));
+    await controller.send('first');
+    assert.deepEqual((fake.requests.at(-1)!.body as { messages: unknown[] }).messages, [
+      { role: 'system', content: 'Use tabs.' },
+      { role: 'user', content: 'first' },
+    ]);
+    system = undefined;
+    await controller.send('second');
+    const roles = (fake.requests.at(-1)!.body as { messages: Array<{ role: string }> }).messages.map((m) => m.role);
+    assert.deepEqual(roles, ['user', 'assistant', 'user']);
+  });
+
+  it('Qianfan: the system prompt goes in its field and counts against maxInputChars', async () => {
+    const qianfan = await startFakeQianfan({ apiKey: 'ak-1234567', secretKey: 'sk-7654321' });
+    try {
+      controller = make({
+        systemPrompt: async () => 'S'.repeat(60),
+        createProvider: async () => ({
+          provider: createQianfanProvider({ baseUrl: qianfan.baseUrl, maxInputChars: 100, auth: { mode: 'accessToken', apiKey: 'ak-1234567', secretKey: 'sk-7654321' } }),
+          providerId: 'qianfan',
+          model: 'chatglm3_6b',
+        }),
+      });
+      qianfan.nextChat(qianfanStreamReply(qianfanChunks(['a'.repeat(20)])), qianfanStreamReply(qianfanChunks(['ok'])));
+      await controller.send('q'.repeat(15));
+      await controller.send('r'.repeat(15));
+      const sent = qianfan.chatRequests().at(-1)!.body as { system?: string; messages: Array<{ content: string }> };
+      assert.equal(sent.system, 'S'.repeat(60));
+      // 60 + 15 + 20 + 15 = 110 > 100: the first exchange is left out for the system prompt.
+      assert.deepEqual(sent.messages.map((m) => m.content), ['r'.repeat(15)]);
+      assert.match(lastAnswer().notice ?? '', /1/);
+    } finally {
+      await qianfan.close();
+    }
+  });
+
   it('stops at once: the server sees the connection close and the partial answer stays', async () => {
     fake.enqueue(sseReply([...textChunks('partial answer ', { piece: 4 }).slice(0, 3), { delayMs: 30_000 }]));
     const sending = controller.send('Long story please');

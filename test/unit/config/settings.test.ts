@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PLAINTEXT_KEY_SETTING_NAMES, allStorageKeys, cleanKey, secretSlots } from '../../../src/config/secretSlots';
-import { DESTINATION_SETTINGS, KEY_DESTINATION_SETTINGS, PROVIDER_IDS, QIANFAN_AUTH_MODES, RESPONSE_LANGUAGES, SETTING_DEFAULTS } from '../../../src/config/settings';
+import { COMMIT_MESSAGE_STYLES, DESTINATION_SETTINGS, KEY_DESTINATION_SETTINGS, PROVIDER_IDS, QIANFAN_AUTH_MODES, RESPONSE_LANGUAGES, SETTING_DEFAULTS } from '../../../src/config/settings';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -23,6 +23,7 @@ describe('settings module vs package.json', () => {
     assert.deepEqual(properties['chorus.provider']!.enum, [...PROVIDER_IDS]);
     assert.deepEqual(properties['chorus.qianfan.auth']!.enum, [...QIANFAN_AUTH_MODES]);
     assert.deepEqual(properties['chorus.responseLanguage']!.enum, [...RESPONSE_LANGUAGES]);
+    assert.deepEqual(properties['chorus.commitMessage.style']!.enum, [...COMMIT_MESSAGE_STYLES]);
   });
 
   it('describes every setting and every enum value in the Settings UI', () => {

@@ -46,6 +46,8 @@ describe('lint: layer zones', function () {
     ['src/ui/x.ts', '../config/settings'],
     ['src/chat/x.ts', '../commands/selectModel'],
     ['src/editor/x.ts', '../commands/rewriteSelection'],
+    ['src/scm/x.ts', '../chat/chatController'],
+    ['src/editor/x.ts', '../scm/gitApi'],
   ];
   for (const [file, specifier] of refused) {
     it(`refuses ${specifier} in ${file}`, async () => {
@@ -58,6 +60,7 @@ describe('lint: layer zones', function () {
     ['src/prompts/x.ts', '../providers'],
     ['src/chat/x.ts', '../editor/lastEditor'],
     ['src/commands/x.ts', '../chat/chatController'],
+    ['src/commands/x.ts', '../scm/gitApi'],
     ['src/extension.ts', './commands/selectModel'],
   ];
   for (const [file, specifier] of allowed) {

@@ -56,6 +56,19 @@ describe('providers/qianfan/conversation', () => {
     assert.deepEqual(r.messages.map((m) => m.role), ['user', 'assistant', 'user']);
   });
 
+  it('counts the system field against the limit, leaving out older turns for it', () => {
+    const r = fitted([sys('S'.repeat(6)), u('1111'), a('1111'), u('2222')], 14);
+    assert.equal(r.chars, 10, 'the system prompt and the last question');
+    assert.equal(r.droppedTurns, 1);
+    assert.equal(r.system, 'SSSSSS');
+    assert.deepEqual(fitConversation([sys('S'.repeat(17)), u('z'.repeat(4))], { maxInputChars: 20, systemPrompt: 'field' }), {
+      problem: 'questionTooLong',
+      chars: 21,
+      limit: 20,
+      withSystem: true,
+    });
+  });
+
   it("'prepend' puts the system prompt in front of the first question sent, and counts it", () => {
     const r = fitted([sys('S'), u('q1'), a('a1'), u('q2')], 4800, 'prepend');
     assert.equal(r.system, undefined);
