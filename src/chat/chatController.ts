@@ -257,8 +257,8 @@ export class ChatController {
     this.replaceTurn(conversation, turn);
     conversation.updatedAt = end;
     if (this.shown(conversation)) {
-      const { status, metrics, error } = turn;
-      this.deps.post({ type: 'turnFinished', turnId: turn.id, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) });
+      const { status, metrics, error, thinkingMs } = turn;
+      this.deps.post({ type: 'turnFinished', turnId: turn.id, status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}), ...(thinkingMs !== undefined ? { thinkingMs } : {}) });
       if (status === 'error' && turn.text === '') {
         this.deps.post({ type: 'restoreDraft', text: prompt.text, attachments: prompt.attachments ?? [] });
       }

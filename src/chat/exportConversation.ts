@@ -6,7 +6,7 @@ import { conversationToMarkdown } from './exportMarkdown';
 export async function exportConversation(conversation: Conversation): Promise<void> {
   const document = await vscode.workspace.openTextDocument({
     language: 'markdown',
-    content: conversationToMarkdown(conversation, { user: vscode.l10n.t('You'), assistant: vscode.l10n.t('Chorus') }),
+    content: conversationToMarkdown(conversation, { user: vscode.l10n.t('You'), assistant: vscode.l10n.t('Chorus'), thinking: vscode.l10n.t('Thinking') }),
   });
   await vscode.window.showTextDocument(document);
 }

@@ -139,7 +139,13 @@ function isConversation(value: unknown): value is Conversation {
     typeof c.provider === 'string' &&
     typeof c.model === 'string' &&
     Array.isArray(c.turns) &&
-    c.turns.every((t) => typeof t === 'object' && t !== null && typeof (t as { id?: unknown }).id === 'string' && typeof (t as { text?: unknown }).text === 'string' && ((t as { role?: unknown }).role === 'user' || (t as { role?: unknown }).role === 'assistant'))
+    c.turns.every(isTurn)
   );
+}
+
+function isTurn(t: unknown): boolean {
+  if (typeof t !== 'object' || t === null) return false;
+  const turn = t as { id?: unknown; text?: unknown; role?: unknown; reasoning?: unknown };
+  return typeof turn.id === 'string' && typeof turn.text === 'string' && (turn.role === 'user' || turn.role === 'assistant') && (turn.reasoning === undefined || typeof turn.reasoning === 'string');
 }
 

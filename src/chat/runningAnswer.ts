@@ -1,4 +1,5 @@
-// One answer while it streams: asks the provider, posts the text in small batched deltas, keeps the
+// One answer while it streams: asks the provider, posts the text (and a thinking model's reasoning,
+// apart) in small batched deltas, keeps the
 // turn current (a reopened panel shows the text so far), and ends as done, stopped, failed or
 // flagged. The controller decides what an ended answer does to its conversation. No `vscode` import.
 import { randomUUID } from 'node:crypto';
@@ -28,9 +29,14 @@ export class RunningAnswer {
   private handle: ProviderHandle | undefined;
   private text = '';
   private pending = '';
+  private reasoning = '';
+  private pendingReasoning = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private started: number;
+  /** First token of either kind; of thinking; of the answer. */
   private firstAt: number | undefined;
+  private firstReasoningAt: number | undefined;
+  private firstAnswerAt: number | undefined;
   private usage: Usage | undefined;
   private status: TurnStatus = 'done';
   private error: TurnError | undefined;
@@ -83,9 +89,19 @@ export class RunningAnswer {
 
   /** The finished turn, as it is saved and shown, ended at `end`. */
   finish(end: number): AssistantTurn & { readonly metrics?: TurnMetrics } {
-    const metrics = metricsOf(this.usage, this.started, this.firstAt, end);
+    const metrics = metricsOf(this.usage, this.timing(end), this.text.length, this.reasoning.length);
     const error = this.error;
-    return { ...this.turn, text: this.text, status: this.status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) };
+    return { ...this.streamed(end), status: this.status, ...(metrics ? { metrics } : {}), ...(error ? { error } : {}) };
+  }
+
+  private timing(end: number): Timing {
+    return { started: this.started, firstAt: this.firstAt, firstAnswerAt: this.firstAnswerAt, end };
+  }
+
+  /** The turn with the text and thinking so far. */
+  private streamed(now: number): AssistantTurn {
+    const thinkingMs = this.firstReasoningAt !== undefined ? Math.max(0, (this.firstAnswerAt ?? now) - this.firstReasoningAt) : undefined;
+    return { ...this.turn, text: this.text, ...(this.reasoning ? { reasoning: this.reasoning, thinkingMs } : {}) };
   }
 
   private onEvent(event: StreamEvent): void {
@@ -96,6 +112,15 @@ export class RunningAnswer {
         this.text += event.text;
         this.pending += event.text;
         this.firstAt ??= now();
+        this.firstAnswerAt ??= now();
+        this.timer ??= setTimeout(() => this.flush(), deps.flushIntervalMs ?? 16);
+        break;
+      case 'reasoning':
+        if (event.choice !== 0) break;
+        this.reasoning += event.text;
+        this.pendingReasoning += event.text;
+        this.firstAt ??= now();
+        this.firstReasoningAt ??= now();
         this.timer ??= setTimeout(() => this.flush(), deps.flushIntervalMs ?? 16);
         break;
       case 'usage':
@@ -136,24 +161,41 @@ export class RunningAnswer {
 
   private flush(): void {
     this.timer = undefined;
-    if (!this.pending) return;
-    this.context.post({ type: 'delta', turnId: this.turn.id, text: this.pending });
+    if (!this.pending && !this.pendingReasoning) return;
+    // Thinking first: a batch holding the end of the thinking and the start of the answer keeps their order.
+    if (this.pendingReasoning) this.context.post({ type: 'reasoningDelta', turnId: this.turn.id, text: this.pendingReasoning });
+    if (this.pending) this.context.post({ type: 'delta', turnId: this.turn.id, text: this.pending });
     this.pending = '';
+    this.pendingReasoning = '';
     // Kept current so a panel that is reopened (or a conversation shown again) mid-answer has the text so far.
-    this.context.update({ ...this.turn, text: this.text });
+    this.context.update(this.streamed(this.context.now()));
   }
 }
 
-function metricsOf(usage: Usage | undefined, started: number, firstAt: number | undefined, end: number): TurnMetrics | undefined {
+interface Timing {
+  readonly started: number;
+  readonly firstAt: number | undefined;
+  readonly firstAnswerAt: number | undefined;
+  readonly end: number;
+}
+
+/**
+ * Time to first token counts thinking; tokens/s is the answer's, from its first token. Servers count
+ * thinking in completion_tokens, so with thinking the answer's tokens are its share of what streamed
+ * (by characters: an estimate, but one that does not charge the thinking to the answer's time).
+ */
+function metricsOf(usage: Usage | undefined, timing: Timing, answerChars: number, reasoningChars: number): TurnMetrics | undefined {
+  const { started, firstAt, firstAnswerAt, end } = timing;
   if (!usage && firstAt === undefined) return undefined;
-  const streamingSeconds = firstAt !== undefined ? (end - firstAt) / 1000 : 0;
+  const streamingSeconds = firstAnswerAt !== undefined ? (end - firstAnswerAt) / 1000 : 0;
   const completion = usage?.completionTokens;
+  const answerTokens = completion !== undefined && reasoningChars > 0 ? (completion * answerChars) / (answerChars + reasoningChars) : completion;
   return {
     ...(usage?.promptTokens !== undefined ? { promptTokens: usage.promptTokens } : {}),
     ...(completion !== undefined ? { completionTokens: completion } : {}),
     ...(usage?.totalTokens !== undefined ? { totalTokens: usage.totalTokens } : {}),
     ...(firstAt !== undefined ? { timeToFirstTokenMs: Math.max(0, firstAt - started) } : {}),
-    ...(completion !== undefined && streamingSeconds > 0.05 ? { tokensPerSecond: Math.round((completion / streamingSeconds) * 10) / 10 } : {}),
+    ...(answerTokens !== undefined && streamingSeconds > 0.05 ? { tokensPerSecond: Math.round((answerTokens / streamingSeconds) * 10) / 10 } : {}),
     totalMs: Math.max(0, end - started),
   };
 }

@@ -62,5 +62,7 @@ export function webviewStrings(): WebviewStrings {
     slashWorkspace: vscode.l10n.t('workspace'),
     slashUser: vscode.l10n.t('your prompts'),
     slashNone: vscode.l10n.t('No command matches.'),
+    thinking: vscode.l10n.t('Thinking…'),
+    thoughtFor: vscode.l10n.t('Thought for {0} s'),
   };
 }

@@ -104,6 +104,7 @@ export class RewriteController extends Disposable {
         try {
           provider = (await this.providers.create(providerId)).provider;
           for await (const event of provider.stream(request, { signal: session.cancellation.signal })) {
+            // Only the answer's text: a thinking model's reasoning never reaches the document.
             if (event.type === 'text' && event.choice === 0) {
               answer += event.text;
               session.stream(answer);

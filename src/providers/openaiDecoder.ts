@@ -2,9 +2,12 @@
 // Handles what real servers do (providers.md A): `finish_reason` "" or null until the end, several
 // choices, usage on any chunk (the last non-null wins), tool-call fragments merged by index (LMDeploy
 // puts a new random id on every fragment), error objects inside the stream, no `[DONE]`.
+// Thinking arrives as `reasoning_content`, `reasoning` or a `<think>` block at the start of
+// `content`: all three become `reasoning` events.
 
 import { classifyError, type ErrorInfo } from './errors';
 import { errorFromJson } from './errorShapes';
+import { ThinkTagSplitter, type ThinkSplit } from './thinkTags';
 import { details } from './userText';
 import type { CallContext, ResponseDecoder, SseEvent } from './chatProtocol';
 import type { FinishReason, StreamEvent, ToolCall, Usage } from './types';
@@ -46,6 +49,8 @@ export class OpenAIDecoder implements ResponseDecoder {
   private readonly answered = new Set<number>();
   /** The last text delta per choice: LMDeploy's error words when it finishes with "error". */
   private readonly lastText = new Map<number, string>();
+  /** Per choice: a `<think>` block at the start of `content` becomes reasoning (thinkTags.ts). */
+  private readonly thinkTags = new Map<number, ThinkTagSplitter>();
 
   constructor(private readonly ctx: CallContext) {}
 
@@ -103,7 +108,10 @@ export class OpenAIDecoder implements ResponseDecoder {
     const events: StreamEvent[] = [];
     // [DONE] without a finish reason still means the server ended the answer normally.
     if (this.seen.size === 0) unfinished.push(0);
-    for (const choice of unfinished) events.push({ type: 'finish', choice, reason: 'stop' });
+    for (const choice of unfinished) {
+      this.flushThinking(choice, events);
+      events.push({ type: 'finish', choice, reason: 'stop' });
+    }
     if (this.usage) events.push({ type: 'usage', usage: this.usage });
     return events;
   }
@@ -161,7 +169,7 @@ export class OpenAIDecoder implements ResponseDecoder {
         thinking = nonEmpty(delta.reasoning_content) ?? nonEmpty(delta.reasoning);
         if (thinking !== undefined) events.push({ type: 'reasoning', choice, text: thinking });
         if (typeof delta.content === 'string' && delta.content !== '') {
-          events.push({ type: 'text', choice, text: delta.content });
+          this.content(choice, delta.content, events);
           this.lastText.set(choice, delta.content);
         }
         if (thinking !== undefined || this.lastText.has(choice)) this.answered.add(choice);
@@ -173,11 +181,32 @@ export class OpenAIDecoder implements ResponseDecoder {
       // "length" before a single token: the input alone filled the context (LMDeploy, vLLM).
       if (reason === 'length' && !this.answered.has(choice) && !this.finished.has(choice)) throw this.ctx.error({ kind: 'contextTooLong' });
       if (typeof reason === 'string' && reason !== '' && !this.finished.has(choice)) {
+        this.flushThinking(choice, events);
         this.finished.set(choice, reason);
         events.push({ type: 'finish', choice, reason });
       }
     });
     return events;
+  }
+
+  private content(choice: number, content: string, events: StreamEvent[]): void {
+    let splitter = this.thinkTags.get(choice);
+    if (!splitter) {
+      splitter = new ThinkTagSplitter();
+      this.thinkTags.set(choice, splitter);
+    }
+    this.pushSplit(choice, splitter.push(content), events);
+  }
+
+  /** The choice ended: text held back for a possibly cut tag goes out before its finish. */
+  private flushThinking(choice: number, events: StreamEvent[]): void {
+    const splitter = this.thinkTags.get(choice);
+    if (splitter) this.pushSplit(choice, splitter.flush(), events);
+  }
+
+  private pushSplit(choice: number, split: ThinkSplit, events: StreamEvent[]): void {
+    if (split.reasoning !== '') events.push({ type: 'reasoning', choice, text: split.reasoning });
+    if (split.text !== '') events.push({ type: 'text', choice, text: split.text });
   }
 
   private toolCalls(choice: number, fragments: unknown[], events: StreamEvent[]): void {

@@ -78,7 +78,7 @@ export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' |
 export type StreamEvent =
   | { readonly type: 'meta'; readonly id?: string; readonly model?: string; readonly created?: number }
   | { readonly type: 'text'; readonly choice: number; readonly text: string }
-  /** Thinking text some OpenAI-compatible servers send as `reasoning_content`. */
+  /** Thinking text: `reasoning_content`, `reasoning` or a `<think>` block at the start of `content` (openaiDecoder). */
   | { readonly type: 'reasoning'; readonly choice: number; readonly text: string }
   | {
       readonly type: 'toolCall';

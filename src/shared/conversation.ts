@@ -27,8 +27,9 @@ export interface TurnMetrics {
   readonly promptTokens?: number;
   readonly completionTokens?: number;
   readonly totalTokens?: number;
-  /** Request sent → first text. */
+  /** Request sent → first token, of thinking or of the answer. */
   readonly timeToFirstTokenMs?: number;
+  /** Of the answer, from its first token (thinking is timed apart, in AssistantTurn.thinkingMs). */
   readonly tokensPerSecond?: number;
   readonly totalMs?: number;
 }
@@ -61,7 +62,15 @@ export interface UserTurn {
 export interface AssistantTurn {
   readonly id: string;
   readonly role: 'assistant';
+  /** The answer: all that is copied, inserted, applied and sent back in later turns. */
   readonly text: string;
+  /**
+   * What a thinking model thought before answering: shown and kept in history, never sent back
+   * (requestMessages reads `text` only).
+   */
+  readonly reasoning?: string;
+  /** First thinking token → first answer token (or the end, if no answer came). */
+  readonly thinkingMs?: number;
   readonly status: TurnStatus;
   readonly createdAt: number;
   readonly provider: string;

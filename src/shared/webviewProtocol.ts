@@ -14,7 +14,7 @@ export type WebviewStringKey =
   | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
   | 'highlightBlockTooLong' | 'highlightLineTooLong'
   | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering' | 'instructions'
-  | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone';
+  | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone' | 'thinking' | 'thoughtFor';
 
 /** What the panel needs to draw its header and empty state. */
 export interface PanelInfo {
@@ -53,7 +53,8 @@ export type HostMessage =
   | { readonly type: 'turnAdded'; readonly turn: Turn }
   | { readonly type: 'turnsRemoved'; readonly fromTurnId: string }
   | { readonly type: 'delta'; readonly turnId: string; readonly text: string }
-  | { readonly type: 'turnFinished'; readonly turnId: string; readonly status: TurnStatus; readonly metrics?: TurnMetrics; readonly error?: TurnError }
+  | { readonly type: 'reasoningDelta'; readonly turnId: string; readonly text: string }
+  | { readonly type: 'turnFinished'; readonly turnId: string; readonly status: TurnStatus; readonly metrics?: TurnMetrics; readonly error?: TurnError; readonly thinkingMs?: number }
   | { readonly type: 'waiting'; readonly turnId: string; readonly untilMs: number; readonly reason: string }
   | { readonly type: 'notice'; readonly turnId: string; readonly text: string }
   | { readonly type: 'restoreDraft'; readonly text: string; readonly attachments: readonly Attachment[] }

@@ -124,8 +124,11 @@ class ChatApp {
       case 'delta':
         this.list.appendDelta(message.turnId, message.text);
         return;
+      case 'reasoningDelta':
+        this.list.appendReasoning(message.turnId, message.text);
+        return;
       case 'turnFinished':
-        this.list.finish(message.turnId, message.status, message.metrics, message.error);
+        this.list.finish(message.turnId, message.status, message.metrics, message.error, message.thinkingMs);
         if (this.streamingTurn === message.turnId) this.setStreaming(undefined);
         return;
       case 'waiting':

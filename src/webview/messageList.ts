@@ -6,6 +6,7 @@ import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
 import { chipLabel, refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
 import { FIRST_TURNS, OLDER_TURNS_PER_SLICE } from './sliceSizes';
+import { ThinkingSection } from './thinkingSection';
 
 export interface StreamingAnswer {
   append(delta: string): void;
@@ -40,6 +41,7 @@ function whenIdle(work: () => void): void {
 
 interface AnswerView {
   readonly root: HTMLElement;
+  readonly thinking: ThinkingSection;
   readonly content: HTMLElement;
   readonly status: HTMLElement;
   readonly footer: HTMLElement;
@@ -156,14 +158,24 @@ export class MessageList {
     const view = this.answers.get(turnId);
     if (!view?.stream) return;
     this.clearWaiting(view);
+    view.thinking.answerStarted();
     view.text += text;
     view.stream.append(text);
   }
 
-  finish(turnId: string, status: TurnStatus, metrics?: TurnMetrics, error?: TurnError): void {
+  /** A thinking model's reasoning, kept apart from the answer (`view.text` is what Copy takes). */
+  appendReasoning(turnId: string, text: string): void {
+    const view = this.answers.get(turnId);
+    if (!view?.stream) return;
+    this.clearWaiting(view);
+    view.thinking.append(text);
+  }
+
+  finish(turnId: string, status: TurnStatus, metrics?: TurnMetrics, error?: TurnError, thinkingMs?: number): void {
     const view = this.answers.get(turnId);
     if (!view) return;
     this.clearWaiting(view);
+    view.thinking.finish(thinkingMs);
     view.stream?.finish();
     view.root.dataset.status = status;
     view.root.setAttribute('aria-busy', 'false');
@@ -193,7 +205,7 @@ export class MessageList {
     const view = this.answers.get(turnId);
     if (!view) return;
     view.root.querySelector('.notice')?.remove();
-    view.content.before(el('div', { class: 'notice', attrs: { role: 'note' }, text }));
+    view.thinking.root.before(el('div', { class: 'notice', attrs: { role: 'note' }, text }));
   }
 
   private clearWaiting(view: AnswerView): void {
@@ -272,6 +284,7 @@ export class MessageList {
     const content = el('div', { class: 'answer markdown-body' });
     const status = el('div', { class: 'turn-status' });
     const footer = el('footer', { class: 'turn-footer' });
+    const thinking = new ThinkingSection(this.strings, this.renderer, () => this.keepEndInView());
     const root = el(
       'article',
       { class: 'turn assistant', attrs: { 'data-turn-id': turn.id, 'data-status': turn.status, 'aria-label': this.strings.assistant, 'aria-busy': String(turn.status === 'streaming') } },
@@ -283,12 +296,14 @@ export class MessageList {
         el('span', { class: 'turn-model', text: turn.model }),
       ),
       turn.notice ? el('div', { class: 'notice', attrs: { role: 'note' }, text: turn.notice }) : null,
+      thinking.root,
       content,
       status,
       footer,
     );
     const streaming = turn.status === 'streaming';
-    const view: AnswerView = { root, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content, () => this.keepEndInView()) } : {}) };
+    const view: AnswerView = { root, thinking, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content, () => this.keepEndInView()) } : {}) };
+    thinking.show(turn, deferred);
     if (streaming) {
       if (turn.text) view.stream!.append(turn.text);
       footer.append(iconButton('debug-stop', this.strings.stop, () => this.callbacks.stop(turn.id), true));

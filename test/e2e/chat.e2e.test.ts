@@ -216,6 +216,38 @@ describe('chat panel, end to end against a local provider', () => {
     await frame.locator('.history-item .history-open', { hasText: 'An edited first prompt' }).click();
     await frame.locator('article.turn.assistant .answer', { hasText: 'Answer to the edited prompt.' }).waitFor();
   });
+
+  it("shows a thinking model's reasoning in a Thinking section, folds it when the answer starts, and never sends it back", async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const base = { id: 'r1', object: 'chat.completion.chunk', created: 1, model: 'fake-model' };
+    const delta = (d: Record<string, unknown>): Record<string, unknown> => ({ ...base, choices: [{ index: 0, delta: d, finish_reason: null }] });
+    fake.enqueue(sseReply([delta({ role: 'assistant', reasoning_content: 'Let me **think** about ' }), { delayMs: 5 }, delta({ reasoning_content: 'secret-thought.' }), { until: gate }, ...textChunks('The answer is 42.', { piece: 4 })]));
+    await sendPrompt(frame, 'Think first');
+    const thinking = frame.locator('article.turn.assistant[data-status="streaming"] details.thinking');
+    await thinking.locator('.thinking-body', { hasText: 'secret-thought.' }).waitFor({ timeout: 30_000 });
+    assert.equal(await thinking.evaluate((d) => (d as unknown as { open: boolean }).open), true, 'open while thinking');
+    assert.equal(await thinking.locator('summary').textContent(), 'Thinking…');
+    assert.equal(await thinking.locator('.thinking-body strong').textContent(), 'think', 'rendered as Markdown');
+    release();
+    const answer = frame.locator('article.turn.assistant[data-status="done"]', { hasText: 'The answer is 42.' });
+    await answer.waitFor({ timeout: 30_000 });
+    const folded = answer.locator('details.thinking');
+    assert.equal(await folded.evaluate((d) => (d as unknown as { open: boolean }).open), false, 'folded once the answer started');
+    assert.match((await folded.locator('summary').textContent()) ?? '', /^Thought for \d+ s$/);
+    assert.equal(((await answer.locator('.answer').textContent()) ?? '').trim(), 'The answer is 42.');
+
+    fake.enqueue(sseReply(textChunks('Second.')));
+    await sendPrompt(frame, 'And then?');
+    await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'Second.' }).waitFor();
+    const body = fake.requests.at(-1)!.body as Body;
+    assert.deepEqual(body.messages.slice(-3), [
+      { role: 'user', content: 'Think first' },
+      { role: 'assistant', content: 'The answer is 42.' },
+      { role: 'user', content: 'And then?' },
+    ]);
+    assert.ok(!JSON.stringify(body).includes('secret-thought'), 'the next request carries no reasoning');
+  });
 });
 
 /** A streamed answer whose chunks arrive a few milliseconds apart, as a real model's do. */

@@ -99,6 +99,9 @@ describe('Generate Commit Message', function () {
     assert.deepEqual(await generate(root), { state: 'written', message: 'Greet the world too' });
     assert.equal(repository.inputBox.value, 'Greet the world too');
     assert.doesNotMatch(lastBody().messages[0]!.content, /Conventional Commits/);
+    // R1-style models without a reasoning parser: the thinking is a <think> block in the content, cut across deltas.
+    fake.enqueue(sseReply(textChunks('<think>思考 the diff</think>\n\nGreet the world too', { piece: 4 })));
+    assert.deepEqual(await generate(root), { state: 'written', message: 'Greet the world too' });
   });
 
   it('a second press while it runs stops it', async () => {

@@ -130,6 +130,17 @@ describe('Rewrite Selection', () => {
     assert.equal(editor.document.getText(), 'const add = (a, b) => Number(a) + Number(b);\n');
   });
 
+  it("never writes a thinking model's reasoning: neither reasoning_content nor a <think> block in the content", async () => {
+    const editor = await openUntitled('const add = (a, b) => a + b;\n', 'javascript');
+    select(editor, 0, 22, 0, 27);
+    const thinking = { id: 'x', object: 'chat.completion.chunk', created: 1, model: 'fake-model', choices: [{ index: 0, delta: { reasoning_content: 'Reasoning field' }, finish_reason: null }] };
+    // Three characters a delta: both tags arrive cut in pieces.
+    fake.enqueue(sseReply([thinking, ...textChunks('<think>Use Number() 👋 here</think>\n\nNumber(a) + Number(b)', { piece: 3 })]));
+    assert.equal((await rewrite('coerce to numbers')).state, 'ready');
+    assert.equal((await accept()).applied, true);
+    assert.equal(editor.document.getText(), 'const add = (a, b) => Number(a) + Number(b);\n');
+  });
+
   it('keeps a CRLF document CRLF', async () => {
     const original = 'def f(x):\r\n    y = x * 2\r\n    return y\r\n';
     const editor = await openUntitled(original, 'python');

@@ -38,3 +38,68 @@ describe('message list: opening a long conversation', () => {
     assert.equal(done.turns, 12);
   });
 });
+
+describe('message list: a thinking model', () => {
+  const page = useRenderPage();
+  const streaming = (): Conversation => ({
+    id: 'c-think',
+    title: 'Think',
+    createdAt: 0,
+    updatedAt: 0,
+    provider: 'openai',
+    model: 'deepseek-reasoner',
+    turns: [
+      { id: 'u1', role: 'user', text: 'Why?', createdAt: 0 },
+      { id: 'a1', role: 'assistant', text: '', status: 'streaming', createdAt: 1, provider: 'openai', model: 'deepseek-reasoner' },
+    ],
+  });
+
+  it('shows the thinking in a Thinking section above the answer, open while it thinks, folded when the answer starts', async () => {
+    await page().call('listOpen', streaming());
+    const before = await page().call('listStream', 'a1', { text: '' });
+    assert.equal(before.hidden, true, 'no Thinking section before any thinking');
+
+    const thinking = await page().call('listStream', 'a1', { reasoning: 'Let me think: **cache** <img src=x onerror=__xss()>' });
+    assert.equal(thinking.hidden, false);
+    assert.equal(thinking.open, true, 'open while thinking');
+    assert.equal(thinking.summary, 'thinking');
+    assert.equal(thinking.thinkingHasStrong, true, 'rendered as Markdown');
+    assert.match(thinking.thinkingText, /Let me think: cache/);
+    assert.equal(thinking.aboveAnswer, true);
+    const more = await page().call('listStream', 'a1', { reasoning: ' and more.' });
+    assert.match(more.thinkingText, /cache[\s\S]*and more\./);
+
+    const answering = await page().call('listStream', 'a1', { text: 'The **answer**.' });
+    assert.equal(answering.open, false, 'closed by itself when the answer starts');
+    assert.equal(answering.summary, 'thoughtFor', 'says how long it thought');
+    assert.equal(answering.answerText.trim(), 'The answer.', 'the answer holds no thinking');
+
+    await page().call('listStream', 'a1', { toggle: true });
+    const reopened = await page().call('listStream', 'a1', { text: ' More answer.' });
+    assert.equal(reopened.open, true, 'the user opened it again, and more answer does not close it');
+    const finished = await page().call('listStream', 'a1', { finish: { thinkingMs: 12_000 } });
+    assert.equal(finished.summary, 'thoughtFor');
+    assert.match(finished.thinkingText, /and more\./);
+    assert.equal((await page().call('trap')).xss, 0, 'the thinking ran no script');
+  });
+
+  it('a stored answer shows its thinking folded, and an answer without thinking shows no section', async () => {
+    const stored: Conversation = {
+      ...streaming(),
+      turns: [
+        { id: 'u1', role: 'user', text: 'Why?', createdAt: 0 },
+        { id: 'a1', role: 'assistant', text: 'Because.', reasoning: 'I *thought*.', thinkingMs: 3000, status: 'done', createdAt: 1, provider: 'openai', model: 'm' },
+        { id: 'u2', role: 'user', text: 'And?', createdAt: 2 },
+        { id: 'a2', role: 'assistant', text: 'Plain.', status: 'done', createdAt: 3, provider: 'openai', model: 'm' },
+      ],
+    };
+    await page().call('listOpen', stored);
+    const first = await page().call('listStream', 'a1', { toggle: false });
+    assert.equal(first.hidden, false);
+    assert.equal(first.open, false);
+    assert.equal(first.thinkingText.trim(), 'I thought.');
+    assert.equal(first.answerText.trim(), 'Because.');
+    const second = await page().call('listStream', 'a2', { text: '' });
+    assert.equal(second.hidden, true);
+  });
+});

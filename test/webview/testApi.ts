@@ -138,6 +138,29 @@ export interface ChorusTestApi {
   listScrollUp(px: number): Promise<ListAnchor>;
   /** Waits until every turn is in the list; where the noted turn is now. */
   listComplete(timeoutMs: number): Promise<ListCompleted>;
+  /** One step of a streaming answer in the opened list (as the host posts it), then how its Thinking section looks. */
+  listStream(turnId: string, step: ListStep): Promise<ThinkingShown>;
+}
+
+export type ListStep =
+  | { readonly reasoning: string }
+  | { readonly text: string }
+  | { readonly finish: { readonly thinkingMs?: number } }
+  /** The user opens (or closes) the Thinking section. */
+  | { readonly toggle: boolean };
+
+export interface ThinkingShown {
+  readonly present: boolean;
+  readonly hidden: boolean;
+  readonly open: boolean;
+  readonly summary: string;
+  /** The rendered thinking: its text and whether Markdown became elements (e.g. <strong>). */
+  readonly thinkingText: string;
+  readonly thinkingHasStrong: boolean;
+  /** The answer's rendered text. */
+  readonly answerText: string;
+  /** The thinking comes before the answer in the turn. */
+  readonly aboveAnswer: boolean;
 }
 
 export interface ListOpened {

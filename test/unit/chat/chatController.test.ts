@@ -393,6 +393,68 @@ describe('chat controller, against a real local provider', () => {
     }
   });
 
+  it("keeps a thinking model's reasoning apart: streamed as reasoning deltas, saved, timed, never sent back", async () => {
+    let clock = 0;
+    controller = make({ now: () => clock });
+    const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'fake-model' };
+    const delta = (d: Record<string, unknown>, finish: string | null = null, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...base, choices: [{ index: 0, delta: d, finish_reason: finish }], ...extra });
+    const gates = [0, 1, 2].map(() => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    fake.enqueue(
+      sseReply([
+        { until: gates[0]!.promise },
+        delta({ reasoning_content: '想一想，' }),
+        delta({ reasoning_content: 'secret-thought!!' }),
+        { until: gates[1]!.promise },
+        delta({ content: 'Answer ' }),
+        { until: gates[2]!.promise },
+        delta({ content: '42 and more!!' }, 'stop', { usage: { prompt_tokens: 3, completion_tokens: 40, total_tokens: 43 } }),
+      ]),
+    );
+    const sent = controller.send('Think first');
+    const until = async (check: () => boolean): Promise<void> => {
+      while (!check()) await new Promise((r) => setTimeout(r, 5));
+    };
+    await until(() => fake.requests.length === 1);
+    clock = 500;
+    gates[0]!.resolve();
+    await until(() => posted.some((m) => m.type === 'reasoningDelta'));
+    clock = 3500;
+    gates[1]!.resolve();
+    await until(() => posted.some((m) => m.type === 'delta'));
+    clock = 5500;
+    gates[2]!.resolve();
+    await sent;
+
+    const turn = lastAnswer();
+    assert.equal(turn.text, 'Answer 42 and more!!');
+    assert.equal(turn.reasoning, '想一想，secret-thought!!');
+    assert.equal(deltas(turn.id), turn.text, 'answer deltas carry the answer only');
+    const thought = posted.filter((m): m is Extract<HostMessage, { type: 'reasoningDelta' }> => m.type === 'reasoningDelta').map((m) => m.text).join('');
+    assert.equal(thought, turn.reasoning);
+    assert.equal(turn.thinkingMs, 3000, 'first thinking token to first answer token');
+    assert.equal(turn.metrics?.timeToFirstTokenMs, 500, 'the first thinking token is the first token');
+    // 40 tokens, thinking and answer 20 characters each: 20 answer tokens over the 2 s the answer took.
+    assert.equal(turn.metrics?.tokensPerSecond, 10);
+    const finished = posted.find((m): m is Extract<HostMessage, { type: 'turnFinished' }> => m.type === 'turnFinished');
+    assert.equal(finished?.thinkingMs, 3000);
+    const saved = await store.load(controller.current.id);
+    assert.equal((saved?.turns.at(-1) as AssistantTurn).reasoning, turn.reasoning, 'history keeps the thinking');
+
+    fake.enqueue(sseReply(textChunks('second')));
+    await controller.send('And then?');
+    const body = fake.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> };
+    assert.deepEqual(body.messages, [
+      { role: 'user', content: 'Think first' },
+      { role: 'assistant', content: 'Answer 42 and more!!' },
+      { role: 'user', content: 'And then?' },
+    ]);
+    assert.ok(!JSON.stringify(body).includes('secret-thought'), 'no reasoning in the next request');
+  });
+
   it('a stalled provider times out with a clear error instead of hanging', async () => {
     controller = make({
       createProvider: async () => ({

@@ -82,3 +82,31 @@ describe('Markdown export: names from the provider and the workspace', () => {
     assert.match(html, /<code>a`!\[p\]\(https:\/\/evil\.example\/path\.png\)`\.ts<\/code>/, 'the path stays one code span, as written');
   });
 });
+
+describe('Markdown export: thinking', () => {
+  const withThinking = (reasoning: string): string =>
+    conversationToMarkdown({
+      id: 'c', title: 'T', createdAt: 0, updatedAt: 0, provider: 'fake', model: 'm',
+      turns: [
+        { id: 'u', role: 'user', text: 'q', createdAt: 1 },
+        { id: 'a', role: 'assistant', text: 'The answer.', reasoning, thinkingMs: 12_400, status: 'done', createdAt: 2, provider: 'fake', model: 'm' },
+      ],
+    });
+
+  it('writes the thinking as a blockquote headed with how long, above the answer', () => {
+    const md = withThinking('First **this**.\n\nThen that.');
+    assert.ok(md.includes('## Assistant (m)\n\n> **Thinking (12 s)**\n>\n> First **this**.\n>\n> Then that.\n\nThe answer.\n'), md);
+    const html = preview.render(md);
+    assert.match(html, /<blockquote>\s*<p><strong>Thinking \(12 s\)<\/strong><\/p>\s*<p>First <strong>this<\/strong>\.<\/p>\s*<p>Then that\.<\/p>\s*<\/blockquote>\s*<p>The answer\.<\/p>/);
+  });
+
+  it('escapes hostile thinking like the answer', () => {
+    const html = preview.render(withThinking(hostile));
+    assertNothingLoadsOrLinksRaw(html);
+    assert.match(html, /<blockquote>/);
+  });
+
+  it('writes no thinking section for an answer without thinking', () => {
+    assert.doesNotMatch(exported('q', 'a'), /Thinking/);
+  });
+});

@@ -106,6 +106,42 @@ describe('providers/openaiDecoder', () => {
     assert.deepEqual(ofType(events, 'reasoning'), [{ type: 'reasoning', choice: 0, text: 'think' }]);
   });
 
+  it('turns a <think> block at the start of content into reasoning, per choice, the tag split across chunks', () => {
+    const { events } = run([
+      chunk([{ index: 0, delta: { content: '<thi' }, finish_reason: null }, { index: 1, delta: { content: 'plain <think>' }, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: 'nk>推理</thi' }, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: 'nk>\n\n答' }, finish_reason: null }]),
+      chunk([{ index: 0, delta: { content: '案' }, finish_reason: 'stop' }, { index: 1, delta: {}, finish_reason: 'stop' }]),
+    ]);
+    assert.deepEqual(ofType(events, 'reasoning'), [{ type: 'reasoning', choice: 0, text: '推理' }]);
+    assert.deepEqual(ofType(events, 'text'), [
+      { type: 'text', choice: 1, text: 'plain <think>' },
+      { type: 'text', choice: 0, text: '答' },
+      { type: 'text', choice: 0, text: '案' },
+    ]);
+  });
+
+  it('sends what a cut tag held back before the finish: at the finish reason, or at the end without one', () => {
+    const atFinish = run([chunk([{ index: 0, delta: { content: '<think>a</thin' }, finish_reason: 'stop' }])]).events;
+    assert.deepEqual(atFinish.slice(1), [
+      { type: 'reasoning', choice: 0, text: 'a' },
+      { type: 'reasoning', choice: 0, text: '</thin' },
+      { type: 'finish', choice: 0, reason: 'stop' },
+    ]);
+    const atEnd = run([chunk([{ index: 0, delta: { content: ' <th' }, finish_reason: null }])]).events;
+    assert.deepEqual(atEnd.slice(1), [
+      { type: 'text', choice: 0, text: ' <th' },
+      { type: 'finish', choice: 0, reason: 'stop' },
+    ]);
+  });
+
+  it('reads a <think> block in a whole (non-streamed) message too', () => {
+    const d = new OpenAIDecoder(ctx);
+    const events = [...d.json({ id: 'c', choices: [{ index: 0, message: { content: '<think>hm</think>yes' }, finish_reason: 'stop' }] }), ...d.end()];
+    assert.deepEqual(ofType(events, 'reasoning').map((e) => e.text), ['hm']);
+    assert.deepEqual(ofType(events, 'text').map((e) => e.text), ['yes']);
+  });
+
   it('accepts a finish reason without [DONE], and [DONE] without a finish reason', () => {
     assert.equal(run([chunk([{ index: 0, delta: { content: 'x' }, finish_reason: 'stop' }])], { done: false }).error, undefined);
     const { events, error } = run([chunk([{ index: 0, delta: { content: 'x' }, finish_reason: null }])], { done: true });

@@ -42,6 +42,36 @@ describe('providers/server shapes: LMDeploy, vLLM and Ollama corners', () => {
     });
   });
 
+  describe('thinking as a <think> block in content (R1-style models served without a reasoning parser)', () => {
+    const thinking = '<think>先想一想：缓存 👋</think>\n\n答案是 42 ✅';
+
+    it('byte by byte (tags and UTF-8 characters cut anywhere): thinking then the answer', async () => {
+      const pieces = Array.from(thinking).map((ch, i, all) => delta({ content: ch }, i === all.length - 1 ? 'stop' : null));
+      server.enqueue({ ...sseReply(pieces), chunkSizes: [1] });
+      const c = await collect(provider.stream(ask(), { signal: signal() }));
+      assert.equal(c.error, undefined);
+      assert.equal(ofType(c.events, 'reasoning').map((e) => e.text).join(''), '先想一想：缓存 👋');
+      assert.equal(c.text, '答案是 42 ✅');
+    });
+
+    it('thinking with no answer, and an answer with no thinking', async () => {
+      server.enqueue(sseReply([delta({ content: '<think>only ' }), delta({ content: 'thinking</th' }), delta({ content: 'ink>' }, 'stop')]));
+      const onlyThinking = await collect(provider.stream(ask(), { signal: signal() }));
+      assert.equal(ofType(onlyThinking.events, 'reasoning').map((e) => e.text).join(''), 'only thinking');
+      assert.equal(onlyThinking.text, '');
+      server.enqueue(sseReply([delta({ content: 'no thinking, ' }), delta({ content: 'a <think> tag later is text' }, 'stop')]));
+      const onlyAnswer = await collect(provider.stream(ask(), { signal: signal() }));
+      assert.deepEqual(ofType(onlyAnswer.events, 'reasoning'), []);
+      assert.equal(onlyAnswer.text, 'no thinking, a <think> tag later is text');
+    });
+
+    it('reasoning_content and content in the same stream: both kept, in order', async () => {
+      server.enqueue(sseReply([delta({ reasoning_content: '想' }), delta({ reasoning_content: '好了', content: '' }), delta({ content: '答' }, 'stop')]));
+      const c = await collect(provider.stream(ask(), { signal: signal() }));
+      assert.deepEqual(c.events.filter((e) => e.type === 'reasoning' || e.type === 'text').map((e) => `${e.type}:${'text' in e ? e.text : ''}`), ['reasoning:想', 'reasoning:好了', 'text:答']);
+    });
+  });
+
   describe('LMDeploy proxy errors (lmdeploy/serve/proxy/proxy.py, ErrorCodes in lmdeploy/serve/proxy/constants.py)', () => {
     // handle_api_timeout: json.dumps({"error_code": 10402, "text": err_msg}).encode() + b"\n", HTTP 200, no content type.
     const timeout = '{"error_code": 10402, "text": "Failed to get response after a period of time"}\n';
