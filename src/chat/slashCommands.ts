@@ -10,6 +10,7 @@ import { answerLanguage, type AnswerLanguage } from '../prompts/selectionPrompts
 import { type Placeholder, type SlashCommand, expandPrompt, mergeCommands, missingNote, parseCommandLine } from '../prompts/slashCommands';
 import type { SlashCommandInfo } from '../shared/webviewProtocol';
 import { Disposable } from '../util/disposable';
+import { watchWorkspaceFiles } from '../util/workspaceFilesWatch';
 import { readPromptFolder, userPromptFolders, workspacePromptFolders } from './promptFiles';
 
 function builtInDescription(name: BuiltInCommand): string {
@@ -35,17 +36,7 @@ export class SlashCommands extends Disposable {
     changed: () => void,
   ) {
     super();
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/.chorus/prompts/*.md'));
-    this.register(watcher.onDidCreate(changed));
-    this.register(watcher.onDidChange(changed));
-    this.register(watcher.onDidDelete(changed));
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(changed));
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(changed));
-    this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('chorus.promptFolders') || e.affectsConfiguration('chorus.responseLanguage')) changed();
-      }),
-    );
+    this.register(watchWorkspaceFiles(['**/.chorus/prompts/*.md'], ['chorus.promptFolders', 'chorus.responseLanguage'], changed));
   }
 
   /** Every command, read afresh (prompt files are few and small): a file of a built-in's name replaces it, the user's replace the workspace's. */

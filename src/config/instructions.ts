@@ -4,6 +4,7 @@
 // them off. Read again for every request, so an edit applies at once.
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
+import { watchWorkspaceFiles } from '../util/workspaceFilesWatch';
 import { getSetting } from './configuration';
 
 /** One place instructions come from (the shape src/prompts/systemPrompt.ts composes). */
@@ -26,19 +27,12 @@ export class Instructions extends Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
-    const fire = (): void => this.changed.fire();
-    for (const file of INSTRUCTION_FILES) {
-      const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/${file}`));
-      this.register(watcher.onDidCreate(fire));
-      this.register(watcher.onDidChange(fire));
-      this.register(watcher.onDidDelete(fire));
-    }
-    this.register(vscode.workspace.onDidGrantWorkspaceTrust(fire));
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(fire));
     this.register(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('chorus.instructions') || e.affectsConfiguration('chorus.useWorkspaceInstructions')) fire();
-      }),
+      watchWorkspaceFiles(
+        INSTRUCTION_FILES.map((file) => `**/${file}`),
+        ['chorus.instructions', 'chorus.useWorkspaceInstructions'],
+        () => this.changed.fire(),
+      ),
     );
   }
 
