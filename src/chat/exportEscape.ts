@@ -11,14 +11,21 @@ const preview = new MarkdownIt({ html: true, linkify: true });
 /** `text` as Markdown that renders no image, raw HTML or automatic link. */
 export function escapeForExport(text: string): string {
   const escaped = escapeOutsideCode(text);
-  return rendersSafely(escaped) ? escaped : `${fenceFor(text)}\n${text}\n${fenceFor(text)}`;
+  if (rendersSafely(escaped)) return escaped;
+  const fence = fenceFor(text);
+  return `${fence}\n${text}\n${fence}`;
 }
 
 /** A backtick fence longer than any run of backticks inside `text`. */
 export function fenceFor(text: string): string {
-  let longest = 2;
+  return '`'.repeat(Math.max(2, longestBacktickRun(text)) + 1);
+}
+
+/** The longest run of backticks in `text` (0 when there is none): a fence or code span must be longer. */
+export function longestBacktickRun(text: string): number {
+  let longest = 0;
   for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  return '`'.repeat(longest + 1);
+  return longest;
 }
 
 const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})/;

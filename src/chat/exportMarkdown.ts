@@ -1,5 +1,5 @@
 import type { AssistantTurn, Conversation } from '../shared/conversation';
-import { escapeForExport, fenceFor } from './exportEscape';
+import { escapeForExport, fenceFor, longestBacktickRun } from './exportEscape';
 
 /**
  * A conversation as a Markdown document, for export. Attachments are included as fenced code; text
@@ -44,8 +44,7 @@ function thinkingQuote(turn: AssistantTurn, label: string): string {
 /** `text` as one inline code span, whatever backticks it holds (a path is the user's, a model name the server's). */
 function inlineCode(text: string): string {
   const flat = text.replace(/[\r\n]+/g, ' ');
-  let longest = 0;
-  for (const m of flat.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const longest = longestBacktickRun(flat);
   const ticks = '`'.repeat(longest + 1);
   // A space on each side keeps a backtick at either end from joining the fence (CommonMark strips one).
   return longest === 0 ? `${ticks}${flat}${ticks}` : `${ticks} ${flat} ${ticks}`;
