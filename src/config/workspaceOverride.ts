@@ -2,6 +2,8 @@
 // A workspace is not the user: a cloned repository can carry `.vscode/settings.json` that points
 // Chorus at a server of its choosing, key or not. No `vscode` import: unit-tested in plain Node.
 
+import { scopeOf } from '../shared/hostScope';
+
 export type Decision = 'allow' | 'refuse';
 
 /** What `inspect()` says of one setting, reduced to what matters here. */
@@ -56,6 +58,5 @@ export function describeAddress(url: string): { readonly shown: string; readonly
   }
   const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
   const host = parsed.hostname;
-  const loopback = host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return { shown: `${parsed.protocol}//${host}${port ? `:${port}` : ''}`, plainHttpAway: parsed.protocol === 'http:' && !loopback };
+  return { shown: `${parsed.protocol}//${host}${port ? `:${port}` : ''}`, plainHttpAway: parsed.protocol === 'http:' && scopeOf(host) !== 'thisComputer' };
 }

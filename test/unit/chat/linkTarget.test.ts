@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { linkTarget, scopeOf } from '../../../src/chat/linkTarget';
+import { linkTarget } from '../../../src/chat/linkTarget';
+import { scopeOf } from '../../../src/shared/hostScope';
 
 describe('linkTarget: where a link from an answer goes', () => {
   it('drops userinfo that disguises the host, and says so', () => {
