@@ -19,7 +19,8 @@ import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspaceChoices';
 import { SecretStore } from './config/secretStore';
 import { CommitMessageController } from './scm/commitMessageController';
-import { type ProviderId, isProviderId } from './config/settings';
+import type { ProviderId } from './config/settings';
+import { isKnownProvider } from './config/providerCatalog';
 import type { Conversation } from './shared/conversation';
 import type { SlashCommandInfo } from './shared/webviewProtocol';
 
@@ -75,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     vscode.commands.registerCommand('chorus.forgetWorkspaceChoices', () => forgetWorkspaceChoices()),
     ...registerApiKeyCommands(secrets, log),
     registerTestConnection(providers, log),
-    registerSelectModel(providers, log),
+    registerSelectModel(providers, secrets, log),
     createModelStatusBar(),
     registerExplainSelection({ chatView, providers, secrets, editors, log }),
     registerAskAboutSelection(chatView, editors),
@@ -88,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
 
   return {
     chatViewReady: () => chatView.whenReady(),
-    hasApiKey: async (provider) => isProviderId(provider) && (await secrets.has(provider)),
+    hasApiKey: async (provider) => isKnownProvider(provider) && (await secrets.has(provider)),
     currentRewrite: () => rewrites.info(),
     currentConversation: () => chatView.controller.current,
     sendPrompt: (text) => chatView.sendPrompt(text),

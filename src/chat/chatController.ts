@@ -28,8 +28,8 @@ export interface ChatControllerDeps {
   post(message: HostMessage): void;
   /** The system prompt of every request (instructions, answer language); none when undefined. */
   systemPrompt?(): Promise<string | undefined>;
-  /** Generation settings for every request (temperature, top_p, max tokens). */
-  generation(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'>;
+  /** Generation settings for a request to this provider (temperature, top_p, max tokens, thinking). */
+  generation(providerId: string): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens' | 'thinking'>;
   /** An error as the user should read it (translated by the host). */
   describeError(error: unknown): TurnError;
   /** Why a request waits in the client-side rate-limit queue, e.g. "InternLM allows 10 requests a minute". */

@@ -3,7 +3,7 @@ import { currentProvider, generationSettings, getSetting, modelSetting } from '.
 import type { Instructions } from '../config/instructions';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
-import { PROVIDER_NAMES, isProviderId } from '../config/settings';
+import { isKnownProvider, providerName } from '../config/providerCatalog';
 import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing } from '../editor/missingKey';
@@ -61,8 +61,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     });
     this.controller = new ChatController({
       createProvider: async (providerId, model) => {
-        const id = isProviderId(providerId) ? providerId : await deps.providers.currentProvider();
-        const { provider } = await deps.providers.create(id, model);
+        // A conversation continues with its provider and model, unless that endpoint is gone.
+        const known = isKnownProvider(providerId);
+        const id = known ? providerId : await deps.providers.currentProvider();
+        const { provider } = await deps.providers.create(id, known ? model : undefined);
         return { provider, providerId: id, model: provider.model };
       },
       currentSelection: () => {
@@ -309,11 +311,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
 
   private async panelInfo(): Promise<PanelInfo> {
     const id = currentProvider();
-    const model = modelSetting(id);
+    const { model, firstListed } = this.deps.providers.effectiveModel(id);
     const hasKey = !(await keyIsMissing(id, this.deps.secrets, this.deps.providers));
     return {
-      providerName: PROVIDER_NAMES[id],
-      model,
+      providerName: providerName(id),
+      // An unset model is the first one the server lists: the header says so.
+      model: !firstListed ? model : model ? vscode.l10n.t('{0} (first listed by the server)', model) : vscode.l10n.t('first model the server lists'),
       hasKey,
       acceptsImages: this.deps.providers.acceptsImages(id, model),
       instructions: await this.deps.instructions.fileNames(),

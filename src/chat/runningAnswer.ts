@@ -65,7 +65,7 @@ export class RunningAnswer {
       this.handle = await deps.createProvider(conversation.provider || undefined, conversation.model || undefined);
       this.turn = { ...this.turn, provider: this.handle.providerId, model: this.handle.model };
       const system = await deps.systemPrompt?.();
-      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1), system), ...deps.generation() };
+      const request: ChatRequest = { messages: requestMessages(conversation.turns.slice(0, -1), system), ...deps.generation(this.handle.providerId) };
       this.started = this.context.now();
       for await (const event of this.handle.provider.stream(request, { signal: this.abort.signal })) this.onEvent(event);
     } catch (caught) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { currentProvider, modelSetting } from '../config/configuration';
-import { PROVIDER_NAMES } from '../config/settings';
+import { providerName } from '../config/providerCatalog';
 import { inertText } from '../ui/inertText';
 
 /** Shows the provider and model in the status bar; a click runs `chorus.selectModel`. */
@@ -13,7 +13,7 @@ export function createModelStatusBar(): vscode.Disposable {
     const model = modelSetting(provider) || vscode.l10n.t('no model');
     // A model name can come from a workspace's settings: shown as text, never as `$(icon)` markup.
     item.text = `$(comment-discussion) ${inertText(model)}`;
-    item.tooltip = vscode.l10n.t('Chorus: {0}, model {1}. Click to change.', PROVIDER_NAMES[provider], model);
+    item.tooltip = vscode.l10n.t('Chorus: {0}, model {1}. Click to change.', providerName(provider), model);
   };
   update();
   item.show();

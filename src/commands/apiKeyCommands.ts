@@ -3,7 +3,8 @@ import { inertText } from '../ui/inertText';
 import { qianfanAuthMode } from '../config/configuration';
 import { secretSlots } from '../config/secretSlots';
 import { EmptyKeyError, type SecretStore } from '../config/secretStore';
-import { PROVIDER_IDS, PROVIDER_NAMES, type ProviderId, isProviderId } from '../config/settings';
+import { findEndpoint, isKnownProvider, providerIds, providerName } from '../config/providerCatalog';
+import type { ProviderId } from '../config/settings';
 
 /**
  * `chorus.setApiKey` and `chorus.clearApiKey`. With arguments `(providerId, key, secret?)` they run
@@ -27,7 +28,7 @@ export function registerApiKeyCommands(secrets: SecretStore, log: vscode.LogOutp
         return false;
       }
       log.info(`Key for ${provider} saved in SecretStorage`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus: the key for {0} is saved in VS Code\'s secure storage.', PROVIDER_NAMES[provider]));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus: the key for {0} is saved in VS Code\'s secure storage.', providerName(provider)));
       return true;
     }),
     vscode.commands.registerCommand('chorus.clearApiKey', async (providerArg?: unknown) => {
@@ -35,16 +36,16 @@ export function registerApiKeyCommands(secrets: SecretStore, log: vscode.LogOutp
       if (!provider) return false;
       await secrets.clear(provider);
       log.info(`Key for ${provider} cleared`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus: the key for {0} is cleared.', PROVIDER_NAMES[provider]));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus: the key for {0} is cleared.', providerName(provider)));
       return true;
     }),
   ];
 }
 
 function checkProvider(value: unknown): ProviderId | undefined {
-  if (isProviderId(value)) return value;
+  if (isKnownProvider(value)) return value;
   void vscode.window.showErrorMessage(
-    vscode.l10n.t('Chorus: unknown provider "{0}". Use one of: {1}.', inertText(String(value).slice(0, 40)), PROVIDER_IDS.join(', ')),
+    vscode.l10n.t('Chorus: unknown provider "{0}". Use one of: {1}.', inertText(String(value).slice(0, 40)), providerIds().join(', ')),
   );
   return undefined;
 }
@@ -56,12 +57,12 @@ function stringOrUndefined(value: unknown): string | undefined {
 async function pickProvider(secrets: SecretStore, placeHolder: string, onlyWithKeys = false): Promise<ProviderId | undefined> {
   const mode = qianfanAuthMode();
   const items = await Promise.all(
-    PROVIDER_IDS.map(async (id) => {
+    providerIds().map(async (id) => {
       const hasKey = await secrets.has(id, mode);
       return {
         id,
         hasKey,
-        label: PROVIDER_NAMES[id],
+        label: providerName(id),
         description: hasKey ? vscode.l10n.t('$(key) key set') : vscode.l10n.t('no key'),
       };
     }),
@@ -85,7 +86,7 @@ async function promptForKeys(provider: ProviderId): Promise<string[] | undefined
         ? mode === 'signature'
           ? vscode.l10n.t('Qianfan IAM {0} (console → Security Authentication → Access Key) ({1}/{2})', slot.label, i + 1, slots.length)
           : vscode.l10n.t('Qianfan application {0} (console → Application List) ({1}/{2})', slot.label, i + 1, slots.length)
-        : vscode.l10n.t('{0} {1}', PROVIDER_NAMES[provider], slot.label);
+        : keyPrompt(provider, slot.label);
     const value = await vscode.window.showInputBox({
       title: vscode.l10n.t('Chorus: Set API Key'),
       prompt,
@@ -97,4 +98,11 @@ async function promptForKeys(provider: ProviderId): Promise<string[] | undefined
     values.push(value);
   }
   return values;
+}
+
+/** "DeepSeek API Key", with where to get one when the preset knows. */
+function keyPrompt(provider: ProviderId, label: string): string {
+  const name = providerName(provider);
+  const url = findEndpoint(provider)?.preset.keyUrl;
+  return url ? vscode.l10n.t('{0} {1} (get one at {2})', name, label, url) : vscode.l10n.t('{0} {1}', name, label);
 }

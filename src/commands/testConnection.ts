@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProviderFactory } from '../config/providerFactory';
-import { PROVIDER_NAMES } from '../config/settings';
+import { providerName } from '../config/providerCatalog';
 import { ProviderError } from '../providers';
 import { inertText } from '../ui/inertText';
 import { reportError, showError } from '../ui/showError';
@@ -23,7 +23,7 @@ export interface ConnectionReport {
 export function registerTestConnection(factory: ProviderFactory, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.commands.registerCommand('chorus.testConnection', async (): Promise<ConnectionReport> => {
     const id = await factory.currentProvider();
-    const name = PROVIDER_NAMES[id];
+    const name = providerName(id);
     const report: ConnectionReport = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Chorus: testing the connection to {0}…', name), cancellable: true },
       async (_progress, token) => {

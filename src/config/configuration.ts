@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { isDestinationSetting, overrideOf } from './workspaceChoices';
 import type { ChatRequest } from '../providers';
-import { SETTING_DEFAULTS, type ProviderId, type QianfanAuthMode, type SettingKey, type SettingValue, isProviderId } from './settings';
+import { findEndpoint, isKnownProvider } from './providerCatalog';
+import { SETTING_DEFAULTS, type ProviderId, type QianfanAuthMode, type SettingKey, type SettingValue } from './settings';
 
 /**
  * Reads a Chorus setting, typed, falling back to the default when the stored value has the wrong type.
@@ -23,9 +24,13 @@ function destinationValue(key: SettingKey): unknown {
   return effective ? vscode.workspace.getConfiguration('chorus').get<unknown>(key) : override.value;
 }
 
+/**
+ * The active provider. An id that names nothing known is kept as it is (not silently replaced), so
+ * the request says that no such endpoint is defined.
+ */
 export function currentProvider(): ProviderId {
-  const value = getSetting('provider');
-  return isProviderId(value) ? value : SETTING_DEFAULTS.provider;
+  const value = getSetting('provider').trim();
+  return isKnownProvider(value) || /^[a-z0-9-]+$/.test(value) ? value : SETTING_DEFAULTS.provider;
 }
 
 export function qianfanAuthMode(): QianfanAuthMode {
@@ -42,7 +47,7 @@ export function proxySettings(): { proxy?: string; strictSSL?: boolean; noProxy?
   };
 }
 
-/** The model setting of a provider ('' for Qianfan v1, which is addressed by its endpoint). */
+/** The model setting of a provider (Qianfan v1's endpoint; an endpoint's `model`); '' when unset. */
 export function modelSetting(provider: ProviderId): string {
   switch (provider) {
     case 'internlm':
@@ -55,13 +60,26 @@ export function modelSetting(provider: ProviderId): string {
       return getSetting('openai.model');
     case 'qianfan':
       return getSetting('qianfan.endpoint');
+    default:
+      return findEndpoint(provider)?.model ?? '';
   }
 }
 
-/** Generation settings for every request; unset ones are left to the provider's defaults. */
-export function generationSettings(): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens'> {
-  const temperature = getSetting('temperature');
-  const topP = getSetting('topP');
-  const maxTokens = getSetting('maxTokens');
-  return { ...(temperature !== null ? { temperature } : {}), ...(topP !== null ? { topP } : {}), ...(maxTokens !== null ? { maxTokens } : {}) };
+/**
+ * Generation settings for a request to `provider`: an endpoint's own temperature, top_p and max
+ * tokens override the global ones; its thinking switch is sent when on or off. Unset ones are left
+ * to the provider's defaults.
+ */
+export function generationSettings(provider?: ProviderId): Pick<ChatRequest, 'temperature' | 'topP' | 'maxTokens' | 'thinking'> {
+  const endpoint = provider === undefined ? undefined : findEndpoint(provider);
+  const temperature = endpoint?.temperature ?? getSetting('temperature');
+  const topP = endpoint?.topP ?? getSetting('topP');
+  const maxTokens = endpoint?.maxTokens ?? getSetting('maxTokens');
+  const thinking = endpoint && endpoint.thinking !== 'auto' ? endpoint.thinking : undefined;
+  return {
+    ...(temperature !== null ? { temperature } : {}),
+    ...(topP !== null ? { topP } : {}),
+    ...(maxTokens !== null ? { maxTokens } : {}),
+    ...(thinking ? { thinking } : {}),
+  };
 }

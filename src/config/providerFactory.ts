@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, keyNeededAt, type ChatProvider } from '../providers';
+import { inertText } from '../ui/inertText';
+import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, keyNeededAt, type ChatProvider, type ProviderOptions } from '../providers';
 import { currentProvider, getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
+import type { Endpoint } from './endpoints';
+import { findEndpoint, isKnownProvider, providerName } from './providerCatalog';
 import type { SecretStore } from './secretStore';
-import { PROVIDER_NAMES, type ProviderId, type SettingKey, isProviderId } from './settings';
-import { confirmWorkspaceSettings, overrideOf } from './workspaceChoices';
+import { type BuiltInId, type ProviderId, type SettingKey, isBuiltInId } from './settings';
+import { confirmWorkspaceEndpoint, confirmWorkspaceSettings, overrideOf } from './workspaceChoices';
 
 export interface ConfiguredProvider {
   readonly id: ProviderId;
@@ -18,6 +21,10 @@ export interface ConfiguredProvider {
  */
 export class ProviderFactory {
   private readonly registry = new ProviderRegistry(DEFAULT_PRESETS);
+  /** The first model a server listed, for a provider with no model set (by id and address). */
+  private readonly firstListed = new Map<string, string>();
+  /** What `/models` said about images, by model id. */
+  private readonly listedVision = new Map<string, boolean>();
 
   constructor(
     private readonly secrets: SecretStore,
@@ -27,7 +34,7 @@ export class ProviderFactory {
   /** The provider for a new request, once the user answered about a workspace's choice of provider (asked together with its address). */
   async currentProvider(): Promise<ProviderId> {
     const provider = overrideOf('provider');
-    const proposed = provider.state === 'pending' && isProviderId(provider.proposed) ? provider.proposed : undefined;
+    const proposed = provider.state === 'pending' && isBuiltInId(provider.proposed) ? provider.proposed : undefined;
     await confirmWorkspaceSettings(['provider', ...(proposed ? destinationOf(proposed, undefined) : [])], this.log);
     return currentProvider();
   }
@@ -38,21 +45,11 @@ export class ProviderFactory {
    * with the model it was started with).
    */
   async create(id: ProviderId, model?: string): Promise<ConfiguredProvider> {
+    if (!isBuiltInId(id)) return this.createEndpoint(id, model);
     await confirmWorkspaceSettings(destinationOf(id, model), this.log);
-    if (!this.registry.get(id)) {
-      throw new Error(vscode.l10n.t('Chorus: {0} is not available in this version yet.', PROVIDER_NAMES[id]));
-    }
     const mode = qianfanAuthMode();
     const credentials = await this.secrets.get(id, mode);
-    const baseUrl = getSetting(`${id}.baseUrl`);
-    const connectMs = getSetting('request.connectTimeoutSeconds') * 1000;
-    const common = {
-      baseUrl,
-      timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
-      proxy: proxySettings(),
-      logger: this.log,
-      maxAnswerChars: getSetting('maxAnswerCharacters'),
-    };
+    const common = this.common(getSetting(`${id}.baseUrl` as SettingKey) as string);
     if (id === 'qianfan') {
       const [first, secret] = credentials ?? [];
       const token = this.secrets.qianfanToken;
@@ -70,25 +67,96 @@ export class ProviderFactory {
     const provider = this.registry.create(id, {
       ...common,
       apiKey: credentials?.[0],
-      model: model || modelSetting(id) || undefined,
+      model: model || modelSetting(id) || this.firstListed.get(`${id} ${common.baseUrl}`),
       requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
+      onModelChosen: (chosen) => this.firstListed.set(`${id} ${common.baseUrl}`, chosen),
     });
     return { id, provider, keyMissing: credentials === undefined };
   }
 
-  /** Whether the provider's model takes image parts (InternVL). */
+  /** One of the user's `chorus.endpoints`: refused with the reason when its entry has a mistake. */
+  private async createEndpoint(id: ProviderId, model?: string): Promise<ConfiguredProvider> {
+    const endpoint = findEndpoint(id);
+    if (!endpoint) {
+      throw new Error(vscode.l10n.t('Chorus: no provider or endpoint "{0}" is defined. Add it to chorus.endpoints, or choose another with Chorus: Select Model.', inertText(id.slice(0, 60))));
+    }
+    if (endpoint.problem) throw new Error(vscode.l10n.t('Chorus: {0}', endpoint.problem));
+    if (endpoint.fromWorkspace) await confirmWorkspaceEndpoint(endpoint, this.log);
+    const credentials = await this.secrets.get(id);
+    const common = this.common(endpoint.baseUrl);
+    const cacheKey = `${id} ${endpoint.baseUrl}`;
+    const provider = this.registry.create(
+      endpoint.preset.id,
+      {
+        ...common,
+        apiKey: credentials?.[0],
+        model: model || endpoint.model || this.firstListed.get(cacheKey),
+        requestsPerMinute: endpoint.requestsPerMinute,
+        onModelChosen: (chosen) => this.firstListed.set(cacheKey, chosen),
+      },
+      { id, name: endpoint.name, acceptsImages: (m) => this.acceptsImages(id, m) },
+    );
+    return { id, provider, keyMissing: credentials === undefined };
+  }
+
+  private common(baseUrl: string): ProviderOptions & { readonly baseUrl: string } {
+    const connectMs = getSetting('request.connectTimeoutSeconds') * 1000;
+    return {
+      baseUrl,
+      timeouts: { connectMs, headersMs: connectMs, idleMs: getSetting('request.idleTimeoutSeconds') * 1000 },
+      proxy: proxySettings(),
+      logger: this.log,
+      maxAnswerChars: getSetting('maxAnswerCharacters'),
+    };
+  }
+
+  /** A provider's models from its server (or its preset's list), remembering what they say about images. */
+  async listModels(id: ProviderId, signal: AbortSignal): Promise<ReturnType<ChatProvider['listModels']>> {
+    const { provider } = await this.create(id);
+    try {
+      const models = await provider.listModels({ signal });
+      for (const m of models) if (m.vision !== undefined) this.listedVision.set(m.id, m.vision);
+      return models;
+    } finally {
+      void provider.dispose();
+    }
+  }
+
+  /** The model a request will use: the setting, the preset's default, else the first one the server listed. */
+  effectiveModel(id: ProviderId): { readonly model: string; readonly firstListed: boolean } {
+    const set = modelSetting(id) || this.presetOf(id)?.defaultModel;
+    if (set) return { model: set, firstListed: false };
+    const baseUrl = findEndpoint(id)?.baseUrl ?? (isBuiltInId(id) ? (getSetting(`${id}.baseUrl` as SettingKey) as string) : '');
+    const first = this.firstListed.get(`${id} ${baseUrl}`);
+    return { model: first ?? '', firstListed: true };
+  }
+
+  /** Whether the provider's model takes image parts: the endpoint's `vision`, else what `/models` said, else the preset. */
   acceptsImages(id: ProviderId, model: string): boolean {
-    return this.registry.get(id)?.acceptsImages?.(model) ?? false;
+    const endpoint = findEndpoint(id);
+    if (endpoint?.vision !== undefined) return endpoint.vision;
+    return this.listedVision.get(model) ?? this.presetOf(id)?.acceptsImages?.(model) ?? (endpoint !== undefined && model !== '');
   }
 
   /** Whether requests need a key at the configured base URL (not a local OpenAI-compatible server, nor a private InternLM). */
   keyNeeded(id: ProviderId): boolean {
+    const endpoint = findEndpoint(id);
+    if (endpoint) return keyNeededAt(endpoint.preset, endpoint.baseUrl);
     const preset = this.registry.get(id);
-    return !!preset && keyNeededAt(preset, getSetting(`${id}.baseUrl`));
+    return !!preset && isBuiltInId(id) && keyNeededAt(preset, getSetting(`${id}.baseUrl` as SettingKey) as string);
+  }
+
+  /** Display name, for messages. */
+  name(id: ProviderId): string {
+    return isKnownProvider(id) ? providerName(id) : id;
+  }
+
+  private presetOf(id: ProviderId): Endpoint['preset'] | undefined {
+    return findEndpoint(id)?.preset ?? (isBuiltInId(id) ? this.registry.get(id) : undefined);
   }
 }
 
-/** The settings that say where a request to `id` goes. */
-function destinationOf(id: ProviderId, model: string | undefined): SettingKey[] {
+/** The settings that say where a request to built-in `id` goes. */
+function destinationOf(id: BuiltInId, model: string | undefined): SettingKey[] {
   return [`${id}.baseUrl` as SettingKey, ...(id === 'qianfan' && !model ? (['qianfan.endpoint'] as SettingKey[]) : [])];
 }

@@ -25,6 +25,11 @@ export function secretSlots(provider: ProviderId, qianfanAuth: QianfanAuthMode =
   return [{ storageKey: `chorus.${provider}.apiKey`, label: 'API Key' }];
 }
 
+/** The endpoint whose key is stored under `storageKey` (`chorus.<id>.apiKey`), if it is one. */
+export function providerOfKey(storageKey: string): ProviderId | undefined {
+  return /^chorus\.([a-z0-9-]+)\.apiKey$/.exec(storageKey)?.[1];
+}
+
 /** Every SecretStorage key Chorus may write for a provider, whatever its auth mode. */
 export function allStorageKeys(provider: ProviderId): string[] {
   const modes: QianfanAuthMode[] = provider === 'qianfan' ? ['accessToken', 'signature'] : ['accessToken'];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allStorageKeys, cleanKey, secretSlots } from './secretSlots';
+import { allStorageKeys, cleanKey, providerOfKey, secretSlots } from './secretSlots';
 import type { StoredQianfanToken } from '../providers';
 import { PROVIDER_IDS, type ProviderId, type QianfanAuthMode } from './settings';
 
@@ -19,7 +19,7 @@ export class SecretStore {
     this.onDidChange = (listener, thisArgs, disposables) =>
       secrets.onDidChange(
         (event) => {
-          const provider = PROVIDER_IDS.find((id) => allStorageKeys(id).includes(event.key));
+          const provider = PROVIDER_IDS.find((id) => allStorageKeys(id).includes(event.key)) ?? providerOfKey(event.key);
           if (provider) listener.call(thisArgs, provider);
         },
         undefined,

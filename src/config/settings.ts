@@ -1,10 +1,13 @@
 // Every Chorus setting with its type and default, in one place. package.json's
 // `contributes.configuration` must say the same (a unit test checks it). No `vscode` import here.
 
-import { DEFAULT_MAX_ANSWER_CHARS } from '../providers/engine';
+import { DEFAULT_MAX_ANSWER_CHARS, DEFAULT_PRESETS } from '../providers';
 
+/** The built-in providers (each has its own settings); a test checks them against the presets. */
 export const PROVIDER_IDS = ['internlm', 'qianfan', 'qianfan-v2', 'lanrui', 'openai'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type BuiltInId = (typeof PROVIDER_IDS)[number];
+/** A built-in provider's id, or the id of one of the user's `chorus.endpoints`. */
+export type ProviderId = string;
 
 export const QIANFAN_AUTH_MODES = ['accessToken', 'signature'] as const;
 export type QianfanAuthMode = (typeof QIANFAN_AUTH_MODES)[number];
@@ -18,6 +21,7 @@ export type CommitMessageStyle = (typeof COMMIT_MESSAGE_STYLES)[number];
 /** Setting keys below `chorus.` and their defaults. `null` means "the provider's own default". */
 export const SETTING_DEFAULTS = {
   provider: 'internlm' as ProviderId,
+  endpoints: [] as unknown[],
   'internlm.baseUrl': 'https://chat.intern-ai.org.cn/api/v1',
   'internlm.model': 'internlm3-latest',
   'internlm.requestsPerMinute': 10,
@@ -56,15 +60,14 @@ export const KEY_DESTINATION_SETTINGS: readonly SettingKey[] = PROVIDER_IDS.map(
  */
 export const DESTINATION_SETTINGS: readonly SettingKey[] = ['provider', ...KEY_DESTINATION_SETTINGS, 'qianfan.endpoint'];
 
-export function isProviderId(value: unknown): value is ProviderId {
+export function isBuiltInId(value: unknown): value is BuiltInId {
   return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
 }
 
-/** How providers are named in pickers and messages. */
-export const PROVIDER_NAMES: Readonly<Record<ProviderId, string>> = {
-  internlm: 'InternLM (书生)',
-  qianfan: 'Baidu Qianfan (千帆)',
-  'qianfan-v2': 'Qianfan v2 (千帆 OpenAI-compatible)',
-  lanrui: 'Lanrui (蓝睿)',
-  openai: 'OpenAI-compatible',
-};
+/** How the built-in providers are named in pickers and messages: their presets' labels. */
+export const PROVIDER_NAMES = Object.fromEntries(
+  PROVIDER_IDS.map((id) => {
+    const preset = DEFAULT_PRESETS.find((p) => p.id === id)!;
+    return [id, preset.label ?? preset.name];
+  }),
+) as Readonly<Record<BuiltInId, string>>;

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { inertText } from '../ui/inertText';
 import { type Decision, type Override, decisionKey, describeAddress, resolveOverride } from './workspaceOverride';
-import { DESTINATION_SETTINGS, PROVIDER_NAMES, SETTING_DEFAULTS, type SettingKey, isProviderId } from './settings';
+import type { Endpoint } from './endpoints';
+import { providerName } from './providerCatalog';
+import { DESTINATION_SETTINGS, SETTING_DEFAULTS, type SettingKey } from './settings';
+
+/** One workspace value to ask about: what the decision is kept under, and how the dialog shows it. */
+interface Question {
+  readonly setting: string;
+  readonly proposed: string;
+  readonly lines: readonly string[];
+}
 
 // The user's answers about a workspace's destination settings, kept per workspace so that a refusal
 // is not asked again on every request, and a changed value is asked about afresh.
@@ -38,10 +47,10 @@ export function overrideOf(key: SettingKey): Override {
  */
 export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log: vscode.LogOutputChannel): Promise<void> {
   while (asking) await asking;
-  const pending: Array<{ key: SettingKey; proposed: string }> = [];
+  const pending: Question[] = [];
   for (const key of keys.filter(isDestinationSetting)) {
     const override = overrideOf(key);
-    if (override.state === 'pending') pending.push({ key, proposed: override.proposed });
+    if (override.state === 'pending') pending.push({ setting: key, proposed: override.proposed, lines: describeSetting(key, override.proposed) });
     if (override.state === 'untrusted' && !warnedUntrusted.has(key)) {
       warnedUntrusted.add(key);
       log.warn(`Ignoring the workspace's chorus.${key}: the workspace is not trusted`);
@@ -50,6 +59,42 @@ export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log:
       );
     }
   }
+  await askOnce(pending, log);
+}
+
+/**
+ * Before a request to an endpoint defined in the workspace's `chorus.endpoints`: asks once whether
+ * to send to its address; throws when the user said no (now or before).
+ */
+export async function confirmWorkspaceEndpoint(endpoint: Endpoint, log: vscode.LogOutputChannel): Promise<void> {
+  while (asking) await asking;
+  const setting = `endpoints.${endpoint.id}`;
+  const decided = (): Decision | undefined => decisions()[decisionKey(setting, endpoint.baseUrl)];
+  if (decided() === undefined) {
+    const lines = [vscode.l10n.t('Endpoint: {0} ({1})', inertText(endpoint.name), endpoint.id), ...describeAddressLines(endpoint.name, endpoint.baseUrl)];
+    await askOnce([{ setting, proposed: endpoint.baseUrl, lines }], log);
+  }
+  if (decided() !== 'allow') {
+    throw new Error(
+      vscode.l10n.t('Chorus: you chose not to send requests to this workspace\'s endpoint "{0}". Choose another provider, or run "Chorus: Ask Again About This Workspace\'s Provider Settings".', endpoint.id),
+    );
+  }
+}
+
+function describeSetting(key: SettingKey, proposed: string): string[] {
+  if (key === 'provider') return [vscode.l10n.t('Provider: {0}', inertText(providerName(proposed)))];
+  if (key === 'qianfan.endpoint') return [vscode.l10n.t('Qianfan endpoint: {0}', inertText(proposed))];
+  return describeAddressLines(providerName(key.slice(0, -'.baseUrl'.length)), proposed);
+}
+
+function describeAddressLines(name: string, url: string): string[] {
+  const address = describeAddress(url);
+  const lines = [vscode.l10n.t('{0} address: {1}', inertText(name), inertText(address.shown))];
+  if (address.plainHttpAway) lines.push(vscode.l10n.t('Warning: plain http to another machine; anyone on the way can read your prompts and key.'));
+  return lines;
+}
+
+async function askOnce(pending: readonly Question[], log: vscode.LogOutputChannel): Promise<void> {
   if (pending.length === 0) return;
   asking = ask(pending, log);
   try {
@@ -59,20 +104,8 @@ export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log:
   }
 }
 
-async function ask(pending: ReadonlyArray<{ key: SettingKey; proposed: string }>, log: vscode.LogOutputChannel): Promise<void> {
-  const lines: string[] = [];
-  for (const { key, proposed } of pending) {
-    if (key === 'provider') {
-      lines.push(vscode.l10n.t('Provider: {0}', isProviderId(proposed) ? PROVIDER_NAMES[proposed] : inertText(proposed)));
-    } else if (key === 'qianfan.endpoint') {
-      lines.push(vscode.l10n.t('Qianfan endpoint: {0}', inertText(proposed)));
-    } else {
-      const provider = key.slice(0, -'.baseUrl'.length);
-      const address = describeAddress(proposed);
-      lines.push(vscode.l10n.t('{0} address: {1}', isProviderId(provider) ? PROVIDER_NAMES[provider] : provider, inertText(address.shown)));
-      if (address.plainHttpAway) lines.push(vscode.l10n.t('Warning: plain http to another machine; anyone on the way can read your prompts and key.'));
-    }
-  }
+async function ask(pending: readonly Question[], log: vscode.LogOutputChannel): Promise<void> {
+  const lines = pending.flatMap((q) => q.lines);
   lines.push('', vscode.l10n.t('Your prompts, selections, attached files and the key you set for that provider would go there. Choose Cancel to keep your own settings; Chorus will not ask again about these values.'));
   const use = vscode.l10n.t('Use Workspace Settings');
   const choice = await vscode.window.showWarningMessage(
@@ -82,9 +115,9 @@ async function ask(pending: ReadonlyArray<{ key: SettingKey; proposed: string }>
   );
   const decision: Decision = choice === use ? 'allow' : 'refuse';
   const next = { ...decisions() };
-  for (const { key, proposed } of pending) next[decisionKey(key, proposed)] = decision;
+  for (const { setting, proposed } of pending) next[decisionKey(setting, proposed)] = decision;
   await memento?.update(DECISIONS_KEY, next);
-  log.info(`Workspace settings ${pending.map((p) => `chorus.${p.key}`).join(', ')}: ${decision === 'allow' ? 'allowed' : 'refused'} by the user`);
+  log.info(`Workspace settings ${pending.map((p) => `chorus.${p.setting}`).join(', ')}: ${decision === 'allow' ? 'allowed' : 'refused'} by the user`);
 }
 
 /** `chorus.forgetWorkspaceChoices`: forgets this workspace's answers, so the next request asks again. */

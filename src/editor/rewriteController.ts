@@ -90,7 +90,7 @@ export class RewriteController extends Disposable {
     const code = codeWithContext(editor.document, range, shownSelection(session.shape));
     const request: ChatRequest = {
       messages: rewriteMessages(code, instruction, answerLanguage(getSetting('responseLanguage'), vscode.env.language), await this.instructions.sources()),
-      ...generationSettings(),
+      ...generationSettings(providerId),
     };
     this.log.info(`Rewrite of lines ${code.startLine}-${code.endLine} (${code.languageId}) with ${providerId}`);
     const retry = (): void => void this.retry(session, instruction);

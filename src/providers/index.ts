@@ -22,9 +22,10 @@ export type {
 export { ProviderError, type ErrorKind } from './errors';
 export { english, flaggedTurn, formatErrorMessage, type Translate, type Wording } from './userText';
 export { createProvider, type ChatProvider, type CompleteOptions, type ListModelsOptions, type ProviderOptions } from './provider';
-export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS } from './registry';
-export type { ProviderPreset, WireParam, NumberRange } from './preset';
+export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS, ENDPOINT_PRESETS } from './registry';
+export type { ProviderPreset, WireParam, NumberRange, NumericParam, ThinkingSwitch } from './preset';
 export { keyNeededAt } from './preset';
+export { formatRange, inRange } from './validate';
 export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './chatProtocol';
 export { createOpenAIProtocol } from './openaiClient';
 export { bearerAuth, cachedTokenAuth, noAuth, type Auth, type FetchedToken } from './auth';

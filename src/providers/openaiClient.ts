@@ -14,6 +14,20 @@ export interface OpenAIProtocolOptions {
   readonly modelsPath?: string;
 }
 
+/**
+ * Whether a `/models` entry says the model takes images. Servers that say so at all use
+ * `input_modalities` (top level or under `architecture`) or `capabilities` (a list or flags).
+ */
+function listedVision(rec: Record<string, unknown>): boolean | undefined {
+  const arch = typeof rec.architecture === 'object' && rec.architecture !== null ? (rec.architecture as Record<string, unknown>) : {};
+  const modalities = Array.isArray(rec.input_modalities) ? rec.input_modalities : Array.isArray(arch.input_modalities) ? arch.input_modalities : undefined;
+  if (modalities) return modalities.includes('image');
+  const caps = rec.capabilities;
+  if (Array.isArray(caps)) return caps.includes('vision');
+  if (typeof caps === 'object' && caps !== null && typeof (caps as { vision?: unknown }).vision === 'boolean') return (caps as { vision: boolean }).vision;
+  return undefined;
+}
+
 function join(base: string, path: string): URL {
   return new URL(`${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
 }
@@ -25,7 +39,7 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
     id: 'openai',
 
     buildChatRequest(request: ChatRequest, stream: boolean, ctx: CallContext): HttpRequestSpec {
-      const body = openaiChatBody(request, ctx.model, stream, ctx.preset.params);
+      const body = openaiChatBody(request, ctx.model, stream, ctx.preset);
       return {
         method: 'POST',
         url: join(ctx.baseUrl, chatPath),
@@ -62,6 +76,7 @@ export function createOpenAIProtocol(options: OpenAIProtocolOptions = {}): ChatP
           id: rec.id,
           ownedBy: typeof rec.owned_by === 'string' ? rec.owned_by : undefined,
           created: typeof rec.created === 'number' ? rec.created : undefined,
+          vision: listedVision(rec),
         });
       }
       if (models.length === 0) models.hint = hints.noModels;

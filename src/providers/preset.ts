@@ -27,10 +27,23 @@ export interface NumberRange {
   readonly integer?: boolean;
 }
 
+/**
+ * How a service takes the thinking on/off switch, as its own documentation says
+ * (../shared/reference/providers-more.md): `thinkingType` {"thinking":{"type":"enabled"|"disabled"}}
+ * (DeepSeek, GLM, Kimi, Ark), `enableThinking` {"enable_thinking":bool} (Qwen, SiliconFlow),
+ * `templateKwargs` {"chat_template_kwargs":{"enable_thinking":bool}} (vLLM, LMDeploy),
+ * `reasoningEffortNone` {"reasoning_effort":"none"} to turn it off, nothing to turn it on (Ollama).
+ */
+export type ThinkingSwitch = 'thinkingType' | 'enableThinking' | 'templateKwargs' | 'reasoningEffortNone';
+
 export interface ProviderPreset {
   readonly id: string;
   /** Display name, used in messages. */
   readonly name: string;
+  /** How pickers and the panel name it, with its Chinese name (defaults to `name`). */
+  readonly label?: string;
+  /** Where the user gets a key (README, "Add endpoint…", the key prompt). */
+  readonly keyUrl?: string;
   readonly protocol: ChatProtocol;
   readonly baseUrl: string;
   readonly defaultModel?: string;
@@ -53,6 +66,19 @@ export interface ProviderPreset {
   readonly checkModel?: (model: string) => string | undefined;
   /** `GET {base}/models` exists. */
   readonly listModels: boolean;
+  /** Where streamed thinking text arrives (the decoder reads every form; fakes in tests speak this one). */
+  readonly reasoningField?: 'reasoning_content' | 'reasoning';
+  /** The documented thinking switch; none means nothing is sent for `thinking: on | off`. */
+  readonly thinkingSwitch?: ThinkingSwitch;
+  /**
+   * The service answers 400 unless an assistant turn that made tool calls carries its
+   * `reasoning_content` back, exactly as received (DeepSeek, Kimi, GLM).
+   */
+  readonly reasoningOnToolTurns?: boolean;
+  /** The wire name of the output limit (Model Studio renamed `max_tokens` to `max_completion_tokens`). */
+  readonly maxTokensName?: 'max_tokens' | 'max_completion_tokens';
+  /** Context window of the default model in tokens, where documented. */
+  readonly contextTokens?: number;
 }
 
 /** Whether a request to `baseUrl` needs a key: the preset's rule, in one place for the engine and the UI. */

@@ -2,6 +2,7 @@
 // This is the object the host holds for the chat panel, explain and rewrite alike.
 
 import { ResultBuilder } from './accumulate';
+import { firstListedModel } from './firstListedModel';
 import { bearerAuth, type Auth } from './auth';
 import { systemClock, type Clock } from './clock';
 import { DEFAULT_TIMEOUTS, Engine, type Timeouts } from './engine';
@@ -40,6 +41,8 @@ export interface ProviderOptions {
   readonly maxAnswerChars?: number;
   /** Replaces the undici client (for tests that need no network). */
   readonly http?: HttpClient;
+  /** Called once when no model is set and the first model the server lists is used instead. */
+  readonly onModelChosen?: (model: string) => void;
 }
 
 export interface CompleteOptions extends CallOptions {
@@ -117,6 +120,8 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
     return ctx;
   };
 
+  const withModel = firstListedModel(preset, defaultModel, (signal) => engine.models(context(undefined), signal), options.onModelChosen, (request) => context(request));
+
   return {
     id: preset.id,
     name: preset.name,
@@ -125,13 +130,15 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
     model: defaultModel,
 
     async *stream(request, { signal }) {
-      yield* engine.chat(context(request), request, true, signal);
+      const resolved = await withModel(request, signal);
+      yield* engine.chat(context(resolved), resolved, true, signal);
     },
 
     async complete(request, { signal, stream = false, onEvent }) {
       const builder = new ResultBuilder();
       try {
-        for await (const ev of engine.chat(context(request), request, stream, signal)) {
+        const resolved = await withModel(request, signal);
+        for await (const ev of engine.chat(context(resolved), resolved, stream, signal)) {
           builder.add(ev);
           onEvent?.(ev);
         }

@@ -9,12 +9,14 @@ import { lanruiPreset } from './presets/lanrui';
 import { openaiPreset } from './presets/openai';
 import { qianfanPreset } from './presets/qianfan';
 import { qianfanV2Preset } from './presets/qianfanV2';
+import { ENDPOINT_PRESETS } from './presets/endpointPresets';
 import { createProvider, type ChatProvider, type ProviderOptions } from './provider';
 import { RateLimiter } from './rateLimiter';
 
 export const BUILT_IN_PRESETS: readonly ProviderPreset[] = [internlmPreset, lanruiPreset, qianfanV2Preset, openaiPreset];
 /** The registry's default: the OpenAI-compatible presets plus Qianfan wenxinworkshop (calls via createQianfanProvider). */
-export const DEFAULT_PRESETS: readonly ProviderPreset[] = [...BUILT_IN_PRESETS, qianfanPreset];
+export const DEFAULT_PRESETS: readonly ProviderPreset[] = [...BUILT_IN_PRESETS, qianfanPreset, ...ENDPOINT_PRESETS];
+export { ENDPOINT_PRESETS };
 
 export class ProviderRegistry {
   private readonly presetsById = new Map<string, ProviderPreset>();
@@ -37,10 +39,14 @@ export class ProviderRegistry {
     return this.presetsById.get(id);
   }
 
-  /** A provider for `id` with the caller's settings; throws for an unknown id (a programming error). */
-  create(id: string, options: ProviderOptions = {}): ChatProvider {
-    const preset = this.presetsById.get(id);
-    if (!preset) throw new Error(`Unknown provider "${id}"`);
+  /**
+   * A provider for preset `id` with the caller's settings; throws for an unknown id (a programming
+   * error). `as` renames it (a user's endpoint: its own id and name in messages, its own rate limit).
+   */
+  create(id: string, options: ProviderOptions = {}, as?: Pick<ProviderPreset, 'id' | 'name' | 'acceptsImages'>): ChatProvider {
+    const found = this.presetsById.get(id);
+    if (!found) throw new Error(`Unknown provider "${id}"`);
+    const preset = as ? { ...found, ...as } : found;
     const rpm = options.requestsPerMinute ?? preset.requestsPerMinute ?? 0;
     const rateLimiter = options.rateLimiter ?? (rpm > 0 ? this.limiter(preset, options.baseUrl, rpm, options.clock) : undefined);
     return createProvider(preset, { ...options, rateLimiter });

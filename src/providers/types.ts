@@ -34,6 +34,11 @@ export interface ChatMessage {
   /** For `role: 'tool'`: which call this answers. */
   readonly toolCallId?: string;
   readonly name?: string;
+  /**
+   * The thinking text of an assistant turn that made tool calls, exactly as received: services that
+   * require it back (preset `reasoningOnToolTurns`) get it; nothing else is ever sent back.
+   */
+  readonly reasoning?: string;
 }
 
 export interface ToolDefinition {
@@ -60,6 +65,8 @@ export interface ChatRequest {
   readonly tools?: readonly ToolDefinition[];
   readonly presencePenalty?: number;
   readonly frequencyPenalty?: number;
+  /** Turns thinking on or off where the preset has a documented switch; unset leaves the model's default. */
+  readonly thinking?: 'on' | 'off';
 }
 
 export interface Usage {
@@ -135,6 +142,8 @@ export interface ModelInfo {
   readonly id: string;
   readonly ownedBy?: string;
   readonly created?: number;
+  /** The list says the model takes images (`input_modalities` or `capabilities`), when it says so at all. */
+  readonly vision?: boolean;
 }
 
 /** What `listModels()` returns: the models, and advice when the list is empty (e.g. Ollama with nothing pulled). */

@@ -191,6 +191,7 @@ export function droppedParamNote(providerName: string, param: string): string {
  */
 export const details = {
   noModel: (providerName: string) => `no model is set for ${providerName}`,
+  noModelListed: (providerName: string) => `no model is set for ${providerName}, and its server lists none (Ollama: ollama pull <model>)`,
   badModelName: (model: string, providerName: string, hint: string) => `"${model}" is not a ${providerName} model name; ${hint}`,
   lanruiModelShape: 'Lanrui model names look like model_name/model_version',
   noMessages: 'at least one message is needed',

@@ -78,7 +78,7 @@ export class CommitMessageController extends Disposable {
     let provider: ChatProvider | undefined;
     try {
       provider = (await this.providers.create(providerId)).provider;
-      for await (const event of provider.stream({ messages, ...generationSettings() }, { signal })) {
+      for await (const event of provider.stream({ messages, ...generationSettings(providerId) }, { signal })) {
         // Only the answer's text: thinking text never goes into the input box.
         if (event.type !== 'text' || event.choice !== 0) continue;
         answer += event.text;

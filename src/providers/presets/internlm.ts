@@ -10,6 +10,8 @@ import { openaiProtocol } from './openaiProtocol';
 export const internlmPreset: ProviderPreset = {
   id: 'internlm',
   name: 'InternLM',
+  label: 'InternLM (书生)',
+  keyUrl: 'https://internlm.intern-ai.org.cn/api/tokens',
   protocol: openaiProtocol,
   baseUrl: 'https://chat.intern-ai.org.cn/api/v1',
   defaultModel: 'internlm3-latest',

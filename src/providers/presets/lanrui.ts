@@ -9,6 +9,7 @@ import { openaiProtocol } from './openaiProtocol';
 export const lanruiPreset: ProviderPreset = {
   id: 'lanrui',
   name: 'Lanrui',
+  label: 'Lanrui (蓝睿)',
   protocol: openaiProtocol,
   baseUrl: 'https://api.lanrui.co/v1',
   keyRequired: 'always',

@@ -17,6 +17,8 @@ export function createQianfanPreset(options: QianfanProtocolOptions = {}): Provi
   return {
     id: 'qianfan',
     name: 'Qianfan',
+    label: 'Baidu Qianfan (千帆)',
+    keyUrl: 'https://console.bce.baidu.com/qianfan/ais/console/applicationConsole/application',
     protocol: createQianfanProtocol(options),
     baseUrl: QIANFAN_BASE_URL,
     defaultModel: QIANFAN_DEFAULT_ENDPOINT,

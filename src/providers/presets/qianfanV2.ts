@@ -8,6 +8,8 @@ import { openaiProtocol } from './openaiProtocol';
 export const qianfanV2Preset: ProviderPreset = {
   id: 'qianfan-v2',
   name: 'Qianfan',
+  label: 'Qianfan v2 (千帆 OpenAI-compatible)',
+  keyUrl: 'https://console.bce.baidu.com/iam/#/iam/apikey/list',
   protocol: openaiProtocol,
   baseUrl: 'https://qianfan.baidubce.com/v2',
   defaultModel: 'ernie-4.0-turbo-8k',

@@ -20,7 +20,7 @@ describe('settings module vs package.json', () => {
   });
 
   it('keeps enums in step with the module', () => {
-    assert.deepEqual(properties['chorus.provider']!.enum, [...PROVIDER_IDS]);
+    assert.deepEqual(properties['chorus.provider']!.examples, [...PROVIDER_IDS]);
     assert.deepEqual(properties['chorus.qianfan.auth']!.enum, [...QIANFAN_AUTH_MODES]);
     assert.deepEqual(properties['chorus.responseLanguage']!.enum, [...RESPONSE_LANGUAGES]);
     assert.deepEqual(properties['chorus.commitMessage.style']!.enum, [...COMMIT_MESSAGE_STYLES]);

@@ -42,7 +42,7 @@ describe('providers/registry and presets', () => {
   });
 
   it('accepts presets registered later (e.g. another protocol)', () => {
-    const registry = new ProviderRegistry();
+    const registry = new ProviderRegistry(BUILT_IN_PRESETS);
     const extra: ProviderPreset = { ...internlmPreset, id: 'qianfan', name: 'Qianfan (wenxinworkshop)' };
     registry.register(extra);
     assert.equal(registry.get('qianfan'), extra);

@@ -159,7 +159,8 @@ describe('providers/validation', () => {
     assert.match(tool.message, /role "tool"/);
     const empty = await refused(openaiPreset, { messages: [] }, { model: 'm' });
     assert.equal(empty.param, 'messages');
-    const noModel = await refused(openaiPreset, ask());
+    // A server without a model list and no model set: nothing to fall back on.
+    const noModel = await refused({ ...openaiPreset, listModels: false }, ask());
     assert.equal(noModel.param, 'model');
     assert.match(noModel.message, /no model is set/);
   });
