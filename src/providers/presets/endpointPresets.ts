@@ -1,6 +1,6 @@
 // The presets a `chorus.endpoints` entry can name in its `preset` field. Adding an OpenAI-compatible
 // service is its preset file, its line here and its README row; ids, names, key slots, the picker
-// and the settings schema follow from this list (test/unit/config/endpointSettings.test.ts checks).
+// and the settings schema follow from this list (test/unit/config/presetSettings.test.ts checks).
 
 import type { ProviderPreset } from '../preset';
 import { arkPreset } from './ark';
