@@ -34,8 +34,10 @@ export class ProviderFactory {
   /** The provider for a new request, once the user answered about a workspace's choice of provider (asked together with its address). */
   async currentProvider(): Promise<ProviderId> {
     const provider = overrideOf('provider');
-    const proposed = provider.state === 'pending' && isBuiltInId(provider.proposed) ? provider.proposed : undefined;
-    await confirmWorkspaceSettings(['provider', ...(proposed ? destinationOf(proposed, undefined) : [])], this.log);
+    const proposed = provider.state === 'pending' ? provider.proposed : undefined;
+    const builtIn = isBuiltInId(proposed) ? proposed : undefined;
+    const endpoint = proposed && !builtIn ? findEndpoint(proposed) : undefined;
+    await confirmWorkspaceSettings(['provider', ...(builtIn ? destinationOf(builtIn, undefined) : [])], this.log, endpoint ? [endpoint] : []);
     return currentProvider();
   }
 

@@ -45,9 +45,10 @@ export function overrideOf(key: SettingKey): Override {
  * Before a request: asks, in one dialog, about every workspace value among `keys` the user has not
  * answered yet; in an untrusted workspace says once that they are ignored. Answers are remembered.
  */
-export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log: vscode.LogOutputChannel): Promise<void> {
+export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log: vscode.LogOutputChannel, endpoints: readonly Endpoint[] = []): Promise<void> {
   while (asking) await asking;
-  const pending: Question[] = [];
+  // A workspace endpoint the workspace also makes current is asked about in the same dialog.
+  const pending: Question[] = endpoints.filter((e) => e.fromWorkspace && decisions()[decisionKey(endpointSetting(e), e.baseUrl)] === undefined).map(endpointQuestion);
   for (const key of keys.filter(isDestinationSetting)) {
     const override = overrideOf(key);
     if (override.state === 'pending') pending.push({ setting: key, proposed: override.proposed, lines: describeSetting(key, override.proposed) });
@@ -68,17 +69,22 @@ export async function confirmWorkspaceSettings(keys: readonly SettingKey[], log:
  */
 export async function confirmWorkspaceEndpoint(endpoint: Endpoint, log: vscode.LogOutputChannel): Promise<void> {
   while (asking) await asking;
-  const setting = `endpoints.${endpoint.id}`;
-  const decided = (): Decision | undefined => decisions()[decisionKey(setting, endpoint.baseUrl)];
-  if (decided() === undefined) {
-    const lines = [vscode.l10n.t('Endpoint: {0} ({1})', inertText(endpoint.name), endpoint.id), ...describeAddressLines(endpoint.name, endpoint.baseUrl)];
-    await askOnce([{ setting, proposed: endpoint.baseUrl, lines }], log);
-  }
+  const decided = (): Decision | undefined => decisions()[decisionKey(endpointSetting(endpoint), endpoint.baseUrl)];
+  if (decided() === undefined) await askOnce([endpointQuestion(endpoint)], log);
   if (decided() !== 'allow') {
     throw new Error(
       vscode.l10n.t('Chorus: you chose not to send requests to this workspace\'s endpoint "{0}". Choose another provider, or run "Chorus: Ask Again About This Workspace\'s Provider Settings".', endpoint.id),
     );
   }
+}
+
+function endpointSetting(endpoint: Endpoint): string {
+  return `endpoints.${endpoint.id}`;
+}
+
+function endpointQuestion(endpoint: Endpoint): Question {
+  const lines = [vscode.l10n.t('Endpoint: {0} ({1})', inertText(endpoint.name), endpoint.id), ...describeAddressLines(endpoint.name, endpoint.baseUrl)];
+  return { setting: endpointSetting(endpoint), proposed: endpoint.baseUrl, lines };
 }
 
 function describeSetting(key: SettingKey, proposed: string): string[] {

@@ -121,3 +121,61 @@ describe('a workspace that switches to a provider that needs no key', () => {
     assert.equal(own.requests.length, 2);
   });
 });
+
+describe('a workspace that defines its own endpoint and makes it current', () => {
+  let own: FakeProvider;
+  let foreign: FakeProvider;
+  let workbench: Workbench;
+
+  before(async () => {
+    own = await startFakeProvider();
+    foreign = await startFakeProvider();
+    workbench = await openWorkbench({
+      settings: { 'chorus.provider': 'openai', 'chorus.openai.baseUrl': own.baseUrl, 'chorus.openai.model': 'fake-model' },
+      workspaceSettings: {
+        'chorus.endpoints': [{ id: 'ws-team', name: 'Team Server', baseUrl: foreign.baseUrl, model: 'fake-model' }],
+        'chorus.provider': 'ws-team',
+      },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await own?.close();
+    await foreign?.close();
+  });
+
+  it('asks once, in one dialog naming the endpoint and its address; Cancel keeps the user\'s provider; allowed after Ask Again', async () => {
+    const { page } = workbench;
+    const frame = await openChatPanel(page);
+    const dialog = page.locator('.monaco-dialog-box');
+    own.enqueue(sseReply(textChunks('from my own server')));
+    await sendPrompt(frame, 'private question');
+    await dialog.waitFor({ timeout: 30_000 }).catch(async (e) => {
+      await screenshot(page, 'trust-endpoint-no-dialog');
+      throw e;
+    });
+    const text = (await dialog.textContent()) ?? '';
+    assert.match(text, /Provider: Team Server/);
+    assert.match(text, /Endpoint: Team Server \(ws-team\)/);
+    assert.match(text, new RegExp(`http://127\\.0\\.0\\.1:${foreign.port}`));
+    await dialog.locator('a.monaco-button, button', { hasText: 'Cancel' }).first().click();
+    await frame.locator('article.turn.assistant .answer', { hasText: 'from my own server' }).waitFor();
+    assert.equal(foreign.requests.length, 0, 'nothing went to the workspace\'s endpoint');
+
+    await runCommand(page, 'Chorus: Ask Again About This Workspace\'s Provider Settings');
+    // A conversation keeps its provider: a new one is where the workspace's choice applies again.
+    await frame.locator('button[aria-label="New Chat"]').first().click();
+    foreign.enqueue(sseReply(textChunks('from the team server')));
+    await sendPrompt(frame, 'now allowed');
+    await dialog.waitFor();
+    await dialog.locator('a.monaco-button, button', { hasText: 'Use Workspace Settings' }).first().click();
+    await frame.locator('article.turn.assistant .answer', { hasText: 'from the team server' }).waitFor();
+    assert.equal(await dialog.count(), 0, 'one dialog for the provider and its endpoint');
+
+    foreign.enqueue(sseReply(textChunks('no more questions')));
+    await sendPrompt(frame, 'again');
+    await frame.locator('article.turn.assistant .answer', { hasText: 'no more questions' }).waitFor();
+    assert.equal(foreign.requests.filter((r) => r.method === 'POST').length, 2);
+  });
+});
