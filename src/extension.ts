@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     ...registerApiKeyCommands(secrets, log),
     registerTestConnection(providers, log),
     registerSelectModel(providers, secrets, log),
-    createModelStatusBar(),
+    createModelStatusBar(providers),
     registerExplainSelection({ chatView, providers, secrets, editors, log }),
     registerAskAboutSelection(chatView, editors),
     ...registerRewriteCommands(rewrites, editors, context.globalState),

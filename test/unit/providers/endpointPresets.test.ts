@@ -10,7 +10,7 @@ import { hunyuanPreset } from '../../../src/providers/presets/hunyuan';
 import { openaiPreset } from '../../../src/providers/presets/openai';
 import { qwenPreset } from '../../../src/providers/presets/qwen';
 import type { ChatMessage, ChatRequest } from '../../../src/providers/types';
-import { jsonReply, sseReply, textChunks, type FakeProvider } from '../../fixtures/fakeProvider';
+import { jsonReply, sseReply, textChunks, withFaults, type FakeProvider } from '../../fixtures/fakeProvider';
 import { ask, collect, failed, ofType, signal, withFakeProvider } from './helpers';
 
 type Body = Record<string, unknown> & { messages: Array<Record<string, unknown>> };
@@ -105,6 +105,30 @@ describe('providers/endpoint presets', () => {
       assert.equal(result.text, 'Answer.');
     });
   }
+
+  it('a <think> block in the content, its tags cut across deltas and its bytes cut inside UTF-8 characters on the wire', async () => {
+    const content = '<think>先想 👋 一下</think>\n\n答案 ✅';
+    const deltas = content.match(/.{1,3}/gsu)!.map((piece) => delta({ content: piece }));
+    for (const size of [1, 2, 5]) {
+      server.enqueue(withFaults(sseReply([...deltas, delta({}, 'stop')]), { chunkSizes: [size] }));
+      const result = await collect(make(preset('lmdeploy')).stream(ask(), { signal: signal() }));
+      assert.equal(result.error, undefined);
+      assert.equal(ofType(result.events, 'reasoning').map((e) => e.text).join(''), '先想 👋 一下', `${size}-byte writes`);
+      assert.equal(result.text, '答案 ✅');
+    }
+  });
+
+  it('thinking with no answer, and an answer with no thinking, both end cleanly', async () => {
+    server.enqueue(sseReply([delta({ role: 'assistant', reasoning_content: '只想不答' }), delta({}, 'stop')]));
+    const onlyThinking = await collect(make(preset('deepseek')).stream(ask(), { signal: signal() }));
+    assert.equal(onlyThinking.error, undefined);
+    assert.equal(ofType(onlyThinking.events, 'reasoning').map((e) => e.text).join(''), '只想不答');
+    assert.equal(onlyThinking.text, '');
+    server.enqueue(sseReply(textChunks('Just the answer.')));
+    const onlyAnswer = await collect(make(preset('deepseek')).stream(ask(), { signal: signal() }));
+    assert.equal(ofType(onlyAnswer.events, 'reasoning').length, 0);
+    assert.equal(onlyAnswer.text, 'Just the answer.');
+  });
 
   it('reads what a /models list says about images, where it says anything', async () => {
     server.enqueue(
