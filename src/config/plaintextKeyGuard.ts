@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { qianfanAuthMode } from './configuration';
 import { PLAINTEXT_KEY_SETTING_NAMES, PLAINTEXT_KEY_SETTINGS, cleanKey, secretSlots } from './secretSlots';
 import type { SecretStore } from './secretStore';
+import { ENDPOINT_ID_PATTERN } from './endpoints';
 
 /**
  * Finds keys written into settings.json, warns, and moves them into SecretStorage when the user
@@ -18,18 +19,23 @@ export class PlaintextKeyGuard implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (PLAINTEXT_KEY_SETTING_NAMES.some((name) => event.affectsConfiguration(name))) void this.check();
+      if ([...PLAINTEXT_KEY_SETTING_NAMES, 'chorus.endpoints'].some((name) => event.affectsConfiguration(name))) void this.check();
     });
   }
 
   /** Names of the key settings that hold a value in the user's settings. */
   found(): string[] {
-    return this.holding((i) => i?.globalValue);
+    return [...this.holding((i) => i?.globalValue), ...endpointKeys(this.endpointLayer((i) => i?.globalValue)).map((e) => e.name)];
   }
 
   /** Names of the key settings that hold a value in the workspace's settings (never moved). */
   foundInWorkspace(): string[] {
-    return this.holding((i) => i?.workspaceValue ?? i?.workspaceFolderValue);
+    const pick = (i: ReturnType<vscode.WorkspaceConfiguration['inspect']>): unknown => i?.workspaceValue ?? i?.workspaceFolderValue;
+    return [...this.holding(pick), ...endpointKeys(this.endpointLayer(pick)).map((e) => e.name)];
+  }
+
+  private endpointLayer(pick: (inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>) => unknown): unknown {
+    return pick(vscode.workspace.getConfiguration('chorus').inspect<unknown>('endpoints'));
   }
 
   private holding(pick: (inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>) => unknown): string[] {
@@ -70,6 +76,38 @@ export class PlaintextKeyGuard implements vscode.Disposable {
 
   /** Moves every key in the user's settings into SecretStorage and removes it from there. */
   async move(): Promise<string[]> {
+    const moved = [...(await this.moveSettings()), ...(await this.moveEndpointKeys())];
+    if (moved.length) {
+      this.log.info(`Moved ${moved.join(', ')} from settings into SecretStorage`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus moved {0} into secure storage and removed it from settings.', moved.join(', ')));
+    }
+    return moved;
+  }
+
+  /** An `apiKey` written into one of the user's `chorus.endpoints` entries goes under that endpoint's id. */
+  private async moveEndpointKeys(): Promise<string[]> {
+    const config = vscode.workspace.getConfiguration('chorus');
+    const entries = this.endpointLayer((i) => i?.globalValue);
+    const moved: string[] = [];
+    for (const { id, key, name } of endpointKeys(entries)) {
+      const storageKey = secretSlots(id)[0]!.storageKey;
+      const stored = await this.secrets.getSlot(storageKey);
+      if (stored !== undefined && stored !== cleanKey(key) && !(await this.replaceAllowed(name))) continue;
+      await this.secrets.storeSlot(storageKey, key);
+      moved.push(name);
+    }
+    if (moved.length && Array.isArray(entries)) {
+      const keep = (entry: unknown): unknown => {
+        if (typeof entry !== 'object' || entry === null || !moved.some((name) => name === endpointKeyName((entry as { id?: unknown }).id))) return entry;
+        const { apiKey: _moved, ...rest } = entry as Record<string, unknown>;
+        return rest;
+      };
+      await config.update('endpoints', entries.map(keep), vscode.ConfigurationTarget.Global);
+    }
+    return moved;
+  }
+
+  private async moveSettings(): Promise<string[]> {
     const config = vscode.workspace.getConfiguration('chorus');
     const moved: string[] = [];
     for (const entry of PLAINTEXT_KEY_SETTINGS) {
@@ -85,10 +123,6 @@ export class PlaintextKeyGuard implements vscode.Disposable {
       await this.secrets.storeSlot(slot.storageKey, value);
       await config.update(entry.setting, undefined, vscode.ConfigurationTarget.Global);
       moved.push(name);
-    }
-    if (moved.length) {
-      this.log.info(`Moved ${moved.join(', ')} from settings into SecretStorage`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Chorus moved {0} into secure storage and removed it from settings.', moved.join(', ')));
     }
     return moved;
   }
@@ -106,4 +140,19 @@ export class PlaintextKeyGuard implements vscode.Disposable {
   dispose(): void {
     this.listener.dispose();
   }
+}
+
+function endpointKeyName(id: unknown): string {
+  return `chorus.endpoints › ${String(id)} › apiKey`;
+}
+
+/** `apiKey` fields in a list of endpoint entries (out of habit from other tools), by a valid id. */
+function endpointKeys(entries: unknown): Array<{ readonly id: string; readonly key: string; readonly name: string }> {
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { id, apiKey } = entry as { id?: unknown; apiKey?: unknown };
+    if (typeof id !== 'string' || !ENDPOINT_ID_PATTERN.test(id) || typeof apiKey !== 'string' || apiKey.trim() === '') return [];
+    return [{ id, key: apiKey, name: endpointKeyName(id) }];
+  });
 }

@@ -73,6 +73,24 @@ describe('provider keys', () => {
     assert.ok(!fs.readFileSync(settingsFile, 'utf8').includes(key), 'the key is gone from the settings file');
   });
 
+  it('moves an apiKey written into one of your chorus.endpoints entries to secure storage under the endpoint id', async () => {
+    const config = vscode.workspace.getConfiguration('chorus');
+    const endpointKey = `sk-endpoint-${randomBytes(12).toString('hex')}`;
+    await config.update('endpoints', [{ id: 'pasted', name: 'Pasted', preset: 'deepseek', baseUrl: 'https://api.deepseek.com', apiKey: endpointKey }], vscode.ConfigurationTarget.Global);
+    try {
+      const settingsFile = path.join(process.env.CHORUS_TEST_USER_DATA_DIR!, 'User', 'settings.json');
+      assert.ok(fs.readFileSync(settingsFile, 'utf8').includes(endpointKey));
+      const moved = await vscode.commands.executeCommand<string[]>('chorus.moveKeysToSecretStorage');
+      assert.deepEqual(moved, ['chorus.endpoints › pasted › apiKey']);
+      assert.equal(await api.hasApiKey('pasted'), true);
+      assert.deepEqual(config.inspect('endpoints')?.globalValue, [{ id: 'pasted', name: 'Pasted', preset: 'deepseek', baseUrl: 'https://api.deepseek.com' }]);
+      assert.ok(!fs.readFileSync(settingsFile, 'utf8').includes(endpointKey), 'the key is gone from the settings file');
+    } finally {
+      await vscode.commands.executeCommand('chorus.clearApiKey', 'pasted');
+      await config.update('endpoints', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('never moves a workspace\'s key over the stored one', async () => {
     const fake = await startFakeProvider({ apiKey: key });
     const config = vscode.workspace.getConfiguration('chorus');
