@@ -8,6 +8,7 @@ import { registerRewriteCommands } from './commands/rewriteSelection';
 import { registerSelectModel } from './commands/selectModel';
 import { registerTestConnection } from './commands/testConnection';
 import { createModelStatusBar } from './chat/statusBar';
+import { registerLmBridge } from './lm/registerLmBridge';
 import { Instructions } from './config/instructions';
 import { ProviderFactory } from './config/providerFactory';
 import { ChorusCodeActions } from './editor/codeActionProvider';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     registerTestConnection(providers, log),
     registerSelectModel(providers, secrets, log),
     createModelStatusBar(providers),
+    registerLmBridge(providers, secrets, log),
     registerExplainSelection({ chatView, providers, secrets, editors, log }),
     registerAskAboutSelection(chatView, editors),
     ...registerRewriteCommands(rewrites, editors, context.globalState),

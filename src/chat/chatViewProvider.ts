@@ -312,7 +312,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private async panelInfo(): Promise<PanelInfo> {
     const id = currentProvider();
     const { model, firstListed } = this.deps.providers.effectiveModel(id);
-    const hasKey = !(await keyIsMissing(id, this.deps.secrets, this.deps.providers));
+    const hasKey = !(await keyIsMissing(id, this.deps.providers));
     return {
       providerName: providerName(id),
       // An unset model is the first one the server lists: the header says so.

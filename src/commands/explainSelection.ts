@@ -42,7 +42,7 @@ export function registerExplainSelection(deps: ExplainDeps): vscode.Disposable {
       return refuse(tooLargeToAttach(text.length));
     }
     const providerId = currentProvider();
-    if (await keyIsMissing(providerId, deps.secrets, deps.providers)) return { state: 'refused', message: offerToSetKey(providerId) };
+    if (await keyIsMissing(providerId, deps.providers)) return { state: 'refused', message: offerToSetKey(providerId) };
     const { controller } = deps.chatView;
     await vscode.commands.executeCommand(`${ChatViewProvider.viewId}.focus`);
     await deps.chatView.whenReady();

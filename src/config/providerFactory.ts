@@ -148,12 +148,28 @@ export class ProviderFactory {
     return !!preset && isBuiltInId(id) && keyNeededAt(preset, getSetting(`${id}.baseUrl` as SettingKey) as string);
   }
 
+  /** Whether a request can go out: the provider needs no key here, or has all of its keys. */
+  async hasUsableKey(id: ProviderId): Promise<boolean> {
+    return !this.keyNeeded(id) || (await this.secrets.has(id, qianfanAuthMode()));
+  }
+
+  /**
+   * Whether asking the provider's server for its models needs no question first: not a workspace's
+   * endpoint, nor a workspace's base URL the user has not answered about.
+   */
+  canListQuietly(id: ProviderId): boolean {
+    const endpoint = findEndpoint(id);
+    if (endpoint) return !endpoint.fromWorkspace && !endpoint.problem;
+    return isBuiltInId(id) && destinationOf(id, undefined).every((key) => overrideOf(key).state !== 'pending');
+  }
+
   /** Display name, for messages. */
   name(id: ProviderId): string {
     return isKnownProvider(id) ? providerName(id) : id;
   }
 
-  private presetOf(id: ProviderId): Endpoint['preset'] | undefined {
+  /** The preset a provider follows (an endpoint's, or the built-in's). */
+  presetOf(id: ProviderId): Endpoint['preset'] | undefined {
     return findEndpoint(id)?.preset ?? (isBuiltInId(id) ? this.registry.get(id) : undefined);
   }
 }

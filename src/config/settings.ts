@@ -46,6 +46,7 @@ export const SETTING_DEFAULTS = {
   instructions: '',
   useWorkspaceInstructions: true,
   'commitMessage.style': 'conventional' as CommitMessageStyle,
+  'languageModels.enabled': true,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

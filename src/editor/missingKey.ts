@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import { qianfanAuthMode } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
-import type { SecretStore } from '../config/secretStore';
 import { providerName } from '../config/providerCatalog';
 import type { ProviderId } from '../config/settings';
 
 /** Whether a request would fail for want of a key (the provider module's rule, at the configured address). */
-export async function keyIsMissing(id: ProviderId, secrets: SecretStore, providers: ProviderFactory): Promise<boolean> {
-  return providers.keyNeeded(id) && !(await secrets.has(id, qianfanAuthMode()));
+export async function keyIsMissing(id: ProviderId, providers: ProviderFactory): Promise<boolean> {
+  return !(await providers.hasUsableKey(id));
 }
 
 /** The notification for a missing key, whose button opens Set API Key for that provider. */

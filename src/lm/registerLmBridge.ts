@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { getSetting } from '../config/configuration';
+import type { ProviderFactory } from '../config/providerFactory';
+import type { SecretStore } from '../config/secretStore';
+import { createLmChatProvider } from './lmChatProvider';
+import { LmModels } from './lmModels';
+import { lmApi } from './newerApi';
+
+/** The vendor id VS Code shows Chorus's models under (package.json `languageModelChatProviders`). */
+export const LM_VENDOR = 'chorus';
+
+/**
+ * Offers Chorus's models to VS Code's chat and to every extension using `vscode.lm`, where this VS
+ * Code has the API (1.104+) and `chorus.languageModels.enabled` is on. Nothing happens on older versions.
+ */
+export function registerLmBridge(factory: ProviderFactory, secrets: SecretStore, log: vscode.LogOutputChannel): vscode.Disposable {
+  const api = lmApi();
+  if (!api) {
+    log.info(`Language Model API: not in VS Code ${vscode.version}; Chorus models are offered from VS Code 1.104`);
+    return new vscode.Disposable(() => undefined);
+  }
+  const models = new LmModels(factory, log);
+  let registration: vscode.Disposable | undefined;
+  const update = (): void => {
+    const enabled = getSetting('languageModels.enabled');
+    if (enabled && !registration) {
+      registration = api.register(LM_VENDOR, createLmChatProvider(factory, models, api.parts, log));
+      log.info('Language Model API: Chorus models offered to VS Code');
+    } else if (!enabled && registration) {
+      registration.dispose();
+      registration = undefined;
+      log.info('Language Model API: Chorus models withdrawn (chorus.languageModels.enabled is off)');
+    }
+  };
+  update();
+  const listeners = [
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('chorus.languageModels.enabled')) update();
+      else if (e.affectsConfiguration('chorus')) models.refresh();
+    }),
+    secrets.onDidChange(() => models.refresh()),
+  ];
+  return new vscode.Disposable(() => {
+    registration?.dispose();
+    for (const l of listeners) l.dispose();
+    models.dispose();
+  });
+}
