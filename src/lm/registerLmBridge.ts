@@ -24,8 +24,13 @@ export function registerLmBridge(factory: ProviderFactory, secrets: SecretStore,
   const update = (): void => {
     const enabled = getSetting('languageModels.enabled');
     if (enabled && !registration) {
-      registration = api.register(LM_VENDOR, createLmChatProvider(factory, models, api.parts, log));
-      log.info('Language Model API: Chorus models offered to VS Code');
+      try {
+        registration = api.register(LM_VENDOR, createLmChatProvider(factory, models, api.parts, log));
+        log.info('Language Model API: Chorus models offered to VS Code');
+      } catch (error) {
+        // Before 1.104 the function exists as a proposal that throws for extensions not enabled for it.
+        log.info(`Language Model API: not available in VS Code ${vscode.version} (${error instanceof Error ? error.message : String(error)})`);
+      }
     } else if (!enabled && registration) {
       registration.dispose();
       registration = undefined;

@@ -26,6 +26,11 @@ describe('Chorus activation', () => {
     assert.deepEqual(missing, [], 'every contributed command is registered');
   });
 
+  it('before VS Code 1.104, offers no language models and activates all the same', async () => {
+    assert.match(vscode.version, /^1\.(9\d|10[0-3])\./, 'this suite runs on a VS Code without the provider API');
+    assert.deepEqual(await vscode.lm.selectChatModels({ vendor: 'chorus' }), []);
+  });
+
   it('opens the chat view, whose webview loads and reports ready', async () => {
     await vscode.commands.executeCommand('chorus.newChat');
     await withTimeout(api.chatViewReady(), 20_000, 'the chat webview did not report ready');
