@@ -53,6 +53,15 @@ describe('answers from Chorus models through vscode.lm', () => {
     assert.equal((fake.requests.at(-1)!.body as Body).messages.at(-1)!.content, 'Hello');
   });
 
+  it('keeps a thinking model\'s reasoning out of the answer', async () => {
+    const internlm = await model('internlm/internlm3-latest');
+    const base = { id: 'r', object: 'chat.completion.chunk', created: 1, model: 'internlm3-latest' };
+    const delta = (d: Record<string, unknown>, finish: string | null = null) => ({ ...base, choices: [{ index: 0, delta: d, finish_reason: finish }] });
+    fake.enqueue(sseReply([delta({ role: 'assistant', reasoning_content: 'private-thought ' }), delta({ content: 'Only this.' }), delta({}, 'stop')]));
+    const { text } = await read(await internlm.sendRequest([user('Think')], {}, new vscode.CancellationTokenSource().token));
+    assert.equal(text, 'Only this.');
+  });
+
   it('a tool call round trip against InternLM: its single-quoted arguments repaired, the result sent back, the final answer streamed', async () => {
     const internlm = await model('internlm/internlm3-latest');
     const base = { id: 'chatcmpl-123', object: 'chat.completion.chunk', created: 1677652288, model: 'internlm3-latest' };
