@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ENDPOINT_PRESETS, keyNeededAt, openaiPreset, type ProviderPreset } from '../providers';
 import { addEndpointEntry, freeEndpointId } from '../config/endpointSettings';
+import { isHttpUrl } from '../config/endpoints';
 import { providerIds } from '../config/providerCatalog';
 import type { SecretStore } from '../config/secretStore';
 import type { ProviderId } from '../config/settings';
@@ -49,13 +50,4 @@ async function pickPreset(): Promise<ProviderPreset | undefined> {
   }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Add endpoint (1/3)'), placeHolder: vscode.l10n.t('Which service?'), ignoreFocusOut: true });
   return picked?.preset;
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

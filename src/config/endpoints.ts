@@ -101,7 +101,8 @@ function parseEntry(entry: Entry, index: number, { fromWorkspace, t }: { readonl
   return { ...base, ...numbers, ...(problem ? { problem } : {}) };
 }
 
-function isHttpUrl(url: string): boolean {
+/** An http: or https: address (what a base URL must be). */
+export function isHttpUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
     return parsed.protocol === 'http:' || parsed.protocol === 'https:';

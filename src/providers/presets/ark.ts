@@ -3,6 +3,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const arkPreset: ProviderPreset = {
   id: 'ark',
@@ -15,13 +16,7 @@ export const arkPreset: ProviderPreset = {
   knownModels: ['doubao-seed-1-6-251015', 'doubao-seed-1-6-vision-250815', 'doubao-seed-2-0-code-preview-260215', 'deepseek-v4-flash-ga-260731'],
   keyRequired: 'always',
   params: ['temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, max: 1 },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: { ...OPENAI_RANGES, top_p: { min: 0, max: 1 } },
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /seed-1-6|seed-2|vision/i.test(model),
   listModels: false,

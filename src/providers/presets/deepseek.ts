@@ -4,6 +4,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const deepseekPreset: ProviderPreset = {
   id: 'deepseek',
@@ -16,13 +17,7 @@ export const deepseekPreset: ProviderPreset = {
   knownModels: ['deepseek-flash', 'deepseek-v4-pro'],
   keyRequired: 'always',
   params: ['temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty', 'stream_options'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: OPENAI_RANGES,
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /flash/i.test(model),
   listModels: true,

@@ -4,6 +4,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const glmPreset: ProviderPreset = {
   id: 'glm',
@@ -17,11 +18,7 @@ export const glmPreset: ProviderPreset = {
   keyRequired: 'always',
   params: ['temperature', 'top_p', 'max_tokens', 'stop', 'tools'],
   // The docs call the ranges model dependent; OpenAI's, so a valid value is never refused here.
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    max_tokens: { min: 1, integer: true },
-  },
+  ranges: OPENAI_RANGES,
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /\dv(-|$)/i.test(model),
   listModels: false,

@@ -3,6 +3,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const hunyuanPreset: ProviderPreset = {
   id: 'hunyuan',
@@ -15,11 +16,7 @@ export const hunyuanPreset: ProviderPreset = {
   knownModels: ['hunyuan-turbos-latest', 'hunyuan-t1-latest', 'hunyuan-t1-vision'],
   keyRequired: 'always',
   params: ['temperature', 'top_p', 'max_tokens', 'stop', 'tools'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, max: 1 },
-    max_tokens: { min: 1, integer: true },
-  },
+  ranges: { ...OPENAI_RANGES, top_p: { min: 0, max: 1 } },
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /vision/i.test(model),
   listModels: true,

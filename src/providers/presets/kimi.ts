@@ -4,6 +4,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const kimiPreset: ProviderPreset = {
   id: 'kimi',
@@ -16,14 +17,7 @@ export const kimiPreset: ProviderPreset = {
   knownModels: ['kimi-k3', 'kimi-k2.7-code', 'kimi-k2.6'],
   keyRequired: 'always',
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty'],
-  ranges: {
-    temperature: { min: 0, max: 1 },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    n: { min: 1, integer: true },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: { ...OPENAI_RANGES, temperature: { min: 0, max: 1 } },
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /k3|k2\.[56]|vision/i.test(model),
   listModels: true,

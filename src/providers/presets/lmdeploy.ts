@@ -4,6 +4,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const lmdeployPreset: ProviderPreset = {
   id: 'lmdeploy',
@@ -12,14 +13,7 @@ export const lmdeployPreset: ProviderPreset = {
   baseUrl: 'http://127.0.0.1:23333/v1',
   keyRequired: 'never',
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty', 'stream_options'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    n: { min: 1, integer: true },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: OPENAI_RANGES,
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /vl|vision|internvl|intern-s1/i.test(model),
   listModels: true,

@@ -3,6 +3,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const ollamaPreset: ProviderPreset = {
   id: 'ollama',
@@ -11,13 +12,7 @@ export const ollamaPreset: ProviderPreset = {
   baseUrl: 'http://127.0.0.1:11434/v1',
   keyRequired: 'never',
   params: ['temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty', 'stream_options'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, max: 1 },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: { ...OPENAI_RANGES, top_p: { min: 0, max: 1 } },
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /llava|vision|vl|gemma3|minicpm-v|moondream/i.test(model),
   listModels: true,

@@ -4,6 +4,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const qwenPreset: ProviderPreset = {
   id: 'qwen',
@@ -16,13 +17,7 @@ export const qwenPreset: ProviderPreset = {
   knownModels: ['qwen3-coder-plus', 'qwen3.8-max', 'qwen3.7-plus', 'qwen3-vl-plus'],
   keyRequired: 'always',
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'stream_options'],
-  ranges: {
-    temperature: { min: 0, max: 2, maxExclusive: true },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    n: { min: 1, integer: true },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-  },
+  ranges: { ...OPENAI_RANGES, temperature: { min: 0, max: 2, maxExclusive: true } },
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /vl|qvq|omni|qwen3\.[78]-(max|plus)/i.test(model),
   listModels: true,

@@ -3,6 +3,7 @@
 
 import type { ProviderPreset } from '../preset';
 import { openaiProtocol } from './openaiProtocol';
+import { OPENAI_RANGES } from './openaiRanges';
 
 export const siliconflowPreset: ProviderPreset = {
   id: 'siliconflow',
@@ -15,14 +16,7 @@ export const siliconflowPreset: ProviderPreset = {
   knownModels: ['deepseek-ai/DeepSeek-V4-Flash', 'zai-org/GLM-5.2', 'Qwen/Qwen3-Coder-30B-A3B-Instruct'],
   keyRequired: 'always',
   params: ['n', 'temperature', 'top_p', 'max_tokens', 'stop', 'tools', 'presence_penalty', 'frequency_penalty'],
-  ranges: {
-    temperature: { min: 0, max: 2 },
-    top_p: { min: 0, minExclusive: true, max: 1 },
-    n: { min: 1, integer: true },
-    max_tokens: { min: 1, integer: true },
-    presence_penalty: { min: -2, max: 2 },
-    frequency_penalty: { min: -2, max: 2 },
-  },
+  ranges: OPENAI_RANGES,
   roles: ['system', 'user', 'assistant', 'tool'],
   acceptsImages: (model) => /vl|vision|kimi-k2\.6/i.test(model),
   listModels: true,
