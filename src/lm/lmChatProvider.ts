@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { generationSettings } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
 import { providerName } from '../config/providerCatalog';
-import { estimateTokens } from '../prompts/tokenEstimate';
+import { estimateTokens } from '../shared/tokenEstimate';
 import { ProviderError, type ChatProvider, type ChatRequest, type ToolCall } from '../providers';
 import { errorText } from '../ui/errorText';
 import { toChatMessages } from './lmMessages';

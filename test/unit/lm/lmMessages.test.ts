@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { toChatMessages } from '../../../src/lm/lmMessages';
 import { lmModelId, parseLmModelId } from '../../../src/lm/lmModelId';
 import { parseToolArguments, ToolArgumentsError } from '../../../src/lm/toolArguments';
-import { estimateTokens } from '../../../src/prompts/tokenEstimate';
+import { estimateTokens } from '../../../src/shared/tokenEstimate';
 
 // Shaped as VS Code's LanguageModelTextPart, LanguageModelToolCallPart, LanguageModelToolResultPart
 // and LanguageModelDataPart are at run time.
@@ -74,7 +74,7 @@ describe('lm/toolArguments', () => {
   });
 });
 
-describe('prompts/tokenEstimate', () => {
+describe('shared/tokenEstimate', () => {
   it('counts Chinese at about 0.6 and English and code at about 0.3 tokens a character, rounding up', () => {
     assert.equal(estimateTokens(''), 0);
     assert.equal(estimateTokens('abcdefghij'), 3);

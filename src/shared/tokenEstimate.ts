@@ -1,4 +1,4 @@
-// A token estimate without a tokenizer: DeepSeek's documentation puts one English character at
+// A token estimate without a tokenizer (shared: the panel's budget meter will use it too): DeepSeek's documentation puts one English character at
 // about 0.3 tokens and one Chinese character at about 0.6; code tokenizes like English. Rounded up,
 // so a budget built on it errs on the side of sending less.
 
