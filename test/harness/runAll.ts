@@ -1,11 +1,16 @@
 // `npm test`: unit tests in plain Node, the chat webview's rendering in Chromium, then the
-// integration suite inside a real VS Code extension host, the end-to-end suite through the browser,
-// and the security suite against the packaged extension. Every stage runs; any failure fails the run.
+// integration suite inside a real VS Code extension host, the lm suite (Chorus's models seen by
+// another extension through the Language Model API) in VS Code 1.104, the end-to-end suite through
+// the browser, the smoke suite in the oldest VS Code Chorus supports, and the security suite against
+// the packaged extension. Every stage runs; any failure fails the run. The report names the VS Code
+// version each stage ran in.
 import { say } from './log';
 import { formatResult, type StageResult, stagePassed } from './result';
 import { runE2e } from './runE2e';
 import { runIntegration } from './runIntegration';
+import { runLm } from './runLm';
 import { runSecurity } from './runSecurity';
+import { runSmoke } from './runSmoke';
 import { runUnit } from './runUnit';
 import { runWebview } from './runWebview';
 
@@ -13,7 +18,9 @@ const stages: ReadonlyArray<{ readonly name: string; readonly run: () => Promise
   { name: 'unit', run: runUnit },
   { name: 'webview', run: runWebview },
   { name: 'integration', run: runIntegration },
+  { name: 'lm', run: runLm },
   { name: 'e2e', run: runE2e },
+  { name: 'smoke', run: runSmoke },
   { name: 'security', run: runSecurity },
 ];
 
@@ -28,7 +35,10 @@ async function main(): Promise<void> {
       results.push({ stage: stage.name, passed: 0, failed: 1 });
     }
   }
-  for (const result of results) say(`${result.stage.padEnd(12)} ${formatResult(result)}${stagePassed(result) ? '' : '  ✘'}`);
+  for (const result of results) {
+    const where = result.vscode ? `VS Code ${result.vscode}` : '';
+    say(`${result.stage.padEnd(12)} ${where.padEnd(16)} ${formatResult(result)}${stagePassed(result) ? '' : '  ✘'}`);
+  }
   const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
   // The plain closing line CI reads.
   process.stdout.write(`${formatResult(total)}\n`);
