@@ -96,7 +96,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // for again (seen once in a long security run, after many webview interactions).
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
+    // The text box only: VS Code 1.90's quick input also holds a checkbox input per row.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     try {
       await input.waitFor({ timeout: 10_000 });
