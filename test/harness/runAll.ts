@@ -4,6 +4,7 @@
 // the browser, the smoke suite in the oldest VS Code Chorus supports, and the security suite against
 // the packaged extension. Every stage runs; any failure fails the run. The report names the VS Code
 // version each stage ran in.
+import { codeServerReleases, type CodeServerVersion, defaultCodeServerVersion, floorCodeServerVersion, lmCodeServerVersion } from './codeServerVersions';
 import { say } from './log';
 import { formatResult, type StageResult, stagePassed } from './result';
 import { runE2e } from './runE2e';
@@ -14,14 +15,21 @@ import { runSmoke } from './runSmoke';
 import { runUnit } from './runUnit';
 import { runWebview } from './runWebview';
 
-const stages: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<StageResult> }> = [
+interface Stage {
+  readonly name: string;
+  /** The code-server the stage runs, so the report names its VS Code even when the stage crashed. */
+  readonly codeServer?: CodeServerVersion;
+  readonly run: () => Promise<StageResult>;
+}
+
+const stages: readonly Stage[] = [
   { name: 'unit', run: runUnit },
   { name: 'webview', run: runWebview },
-  { name: 'integration', run: runIntegration },
-  { name: 'lm', run: runLm },
-  { name: 'e2e', run: runE2e },
-  { name: 'smoke', run: runSmoke },
-  { name: 'security', run: runSecurity },
+  { name: 'integration', codeServer: defaultCodeServerVersion, run: runIntegration },
+  { name: 'lm', codeServer: lmCodeServerVersion, run: runLm },
+  { name: 'e2e', codeServer: defaultCodeServerVersion, run: runE2e },
+  { name: 'smoke', codeServer: floorCodeServerVersion, run: runSmoke },
+  { name: 'security', codeServer: defaultCodeServerVersion, run: runSecurity },
 ];
 
 async function main(): Promise<void> {
@@ -32,7 +40,8 @@ async function main(): Promise<void> {
       results.push(await stage.run());
     } catch (error) {
       process.stderr.write(`[chorus-test] ${stage.name} stage crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
-      results.push({ stage: stage.name, passed: 0, failed: 1 });
+      const vscode = stage.codeServer && codeServerReleases[stage.codeServer].vscode;
+      results.push({ stage: stage.name, passed: 0, failed: 1, ...(vscode ? { vscode } : {}) });
     }
   }
   for (const result of results) {
