@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import type { CodeServerVersion } from '../harness/codeServerVersions';
 import { repoRoot } from '../harness/paths';
 import { copySampleWorkspace } from '../harness/workspace';
 import { languagePackVsix, registerLanguagePack } from './testLanguagePack';
@@ -26,6 +27,8 @@ export interface WorkbenchOptions {
   readonly vscodeLocale?: string;
   /** Files written into the opened folder before VS Code starts (relative path → text), e.g. prompt files. */
   readonly files?: Record<string, string>;
+  /** Which code-server (so which VS Code) to open; the default one (see codeServerVersions.ts) when omitted. */
+  readonly version?: CodeServerVersion;
 }
 
 /** Where end-to-end tests leave screenshots for a person to look at. */
@@ -55,6 +58,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     settings: options.settings,
     machineSettings: baseUrls(options.settings),
     locale: options.vscodeLocale,
+    version: options.version,
     install: [vsix, ...(options.vscodeLocale ? [languagePackVsix()] : [])],
   });
   if (options.vscodeLocale) registerLanguagePack(server.userDataDir, extensionsDir);
@@ -92,7 +96,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // for again (seen once in a long security run, after many webview interactions).
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
+    // The text box only: VS Code 1.90's quick input also holds a checkbox input per row.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     try {
       await input.waitFor({ timeout: 10_000 });

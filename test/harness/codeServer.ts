@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { codeServerEntry } from './codeServerInstall';
+import { codeServerInstall, type CodeServerInstall } from './codeServerInstall';
+import { type CodeServerVersion, defaultCodeServerVersion } from './codeServerVersions';
 
 export interface CodeServerOptions {
   /** The folder VS Code opens. */
@@ -29,10 +30,14 @@ export interface CodeServerOptions {
   readonly locale?: string;
   /** A folder for user data and server state that outlives the server (for `npm start`); a temporary one, removed on stop, when omitted. */
   readonly stateDir?: string;
+  /** Which code-server (so which VS Code) to run; see codeServerVersions.ts. The default one when omitted. */
+  readonly version?: CodeServerVersion;
 }
 
 export interface CodeServer {
   readonly url: string;
+  /** The VS Code version it serves, e.g. 1.104.0. */
+  readonly vscodeVersion: string;
   readonly port: number;
   readonly userDataDir: string;
   readonly extensionsDir: string;
@@ -55,22 +60,23 @@ export const quietSettings: Record<string, unknown> = {
   'chat.commandCenter.enabled': false,
 };
 
-/** The VS Code version code-server bundles, read from its product files. */
-export function vscodeVersion(): string {
-  const pkg = path.join(path.dirname(codeServerEntry), '..', '..', 'lib', 'vscode', 'package.json');
+/** The VS Code version a code-server release bundles, read from its product files. */
+export function vscodeVersion(version: CodeServerVersion = defaultCodeServerVersion): string {
+  const pkg = path.join(path.dirname(codeServerInstall(version).entry), '..', '..', 'lib', 'vscode', 'package.json');
   return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
 /** Starts code-server on 127.0.0.1 with its own user-data folder; resolves once it answers HTTP. */
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const port = options.port ?? (await freePort());
+  const runtime = codeServerInstall(options.version);
   const home = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chorus-vscode-'));
   const userDataDir = path.join(home, 'user-data');
   const extensionsDir = options.extensionsDir ?? path.join(home, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   // Installed with the server's own user data folder: a language pack registers itself there.
-  for (const vsix of options.install ?? []) installVsix(vsix, extensionsDir, userDataDir);
+  for (const vsix of options.install ?? []) installVsix(vsix, extensionsDir, userDataDir, options.version);
   const settingsFile = path.join(userDataDir, 'User', 'settings.json');
   // A kept state folder keeps the user's own settings; a fresh one starts quiet.
   if (!options.stateDir || !fs.existsSync(settingsFile)) {
@@ -82,7 +88,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     fs.writeFileSync(machineFile, JSON.stringify(options.machineSettings, null, 2));
   }
   const args = [
-    codeServerEntry,
+    runtime.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir,
@@ -95,7 +101,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     options.folder,
   ];
   let output = '';
-  const child = spawn(process.execPath, args, {
+  const child = spawn(runtime.node, args, {
     // Its own process group, so stopping it also stops the extension host and other children.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,6 +112,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       XDG_DATA_HOME: path.join(home, 'data'),
       // Lets integration tests inspect what VS Code wrote (settings, logs, storage) for leaks.
       CHORUS_TEST_USER_DATA_DIR: userDataDir,
+      // A release on another Node finds that Node first, also for what it spawns.
+      ...runtime.env,
       ...options.env,
     },
   });
@@ -128,6 +136,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
   return {
     url,
+    vscodeVersion: vscodeVersion(options.version),
     port,
     userDataDir,
     extensionsDir,
@@ -141,11 +150,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 }
 
 /** Installs a packaged extension into an extensions folder, as a user would. */
-export function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string): void {
-  const args = [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath];
-  const result = spawnSync(process.execPath, args, {
+export function installVsix(vsixPath: string, extensionsDir: string, userDataDir: string, version?: CodeServerVersion): void {
+  const install: CodeServerInstall = codeServerInstall(version);
+  const args = [install.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsixPath];
+  const result = spawnSync(install.node, args, {
     encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(extensionsDir, '..', 'config') },
+    env: { ...process.env, ...install.env, XDG_CONFIG_HOME: path.join(extensionsDir, '..', 'config') },
   });
   if (result.status !== 0) {
     throw new Error(`code-server --install-extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`);

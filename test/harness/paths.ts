@@ -5,6 +5,3 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** Git-ignored folder for the test VS Code and other downloads the harness caches between runs. */
 export const cacheDir = process.env.CHORUS_TEST_CACHE ?? path.join(repoRoot, '.vscode-test');
-
-/** code-server 4.100.3 bundles VS Code 1.100.3; newer releases need Node 22+, and our machines run Node 20. */
-export const codeServerVersion = '4.100.3';

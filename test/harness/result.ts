@@ -3,9 +3,11 @@ export interface StageResult {
   readonly stage: string;
   readonly passed: number;
   readonly failed: number;
+  /** The VS Code version the stage ran in, for stages that run one. */
+  readonly vscode?: string;
 }
 
-/** The line test/integration/index.ts prints at the end, read back by the launcher. */
+/** The line test/integration/index.ts and test/lm/index.ts print at the end, read back by the launcher. */
 export const INTEGRATION_RESULT_PREFIX = 'chorus-integration-result:';
 
 export function formatResult(result: Pick<StageResult, 'passed' | 'failed'>): string {

@@ -2,7 +2,6 @@
 // in a real VS Code (code-server) through headless Chromium: hostile answers (XSS, exfiltration),
 // a fuzzed webview → host boundary, provider faults, huge input, load, interrupted history writes
 // and a scan for leaked keys. Prints the measured figures at the end.
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { figureReport } from '../security/figures';
@@ -12,6 +11,7 @@ import { fail, say } from './log';
 import { repoRoot } from './paths';
 import { prepareTestMachine } from './prepare';
 import { formatResult, type StageResult, stagePassed } from './result';
+import { packagedVsix } from './vsix';
 
 /** In order: the key scan comes last, after everything else has written its logs, state and history. */
 const SUITES = [
@@ -29,21 +29,19 @@ const SUITES = [
 
 export async function runSecurity(): Promise<StageResult> {
   prepareTestMachine();
-  if (!process.env.CHORUS_VSIX) {
-    const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
-    if (packaged.status !== 0) fail('npm run package failed; the security tests attack the packaged .vsix');
-    process.env.CHORUS_VSIX = path.join(repoRoot, 'chorus.vsix');
-  }
-  say(`security tests against the packaged Chorus in VS Code ${vscodeVersion()} (code-server) through Chromium`);
+  // The security tests attack the packaged .vsix.
+  packagedVsix();
+  const vscode = vscodeVersion();
+  say(`security tests against the packaged Chorus in VS Code ${vscode} (code-server) through Chromium`);
   const only = process.env.CHORUS_SECURITY_ONLY?.split(',').map((name) => `${name}.security.test.js`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
   for (const file of SUITES) if (!only || only.includes(file)) mocha.addFile(path.join(repoRoot, 'out', 'test', 'security', file));
   const result = await new Promise<StageResult>((resolve) => {
-    const runner = mocha.run((failures) => resolve({ stage: 'security', passed: runner.stats?.passes ?? 0, failed: failures }));
+    const runner = mocha.run((failures) => resolve({ stage: 'security', passed: runner.stats?.passes ?? 0, failed: failures, vscode }));
   });
   await closeSession();
   say(`security figures:\n${figureReport()}`);
-  say(`security tests: ${formatResult(result)}`);
+  say(`security tests in VS Code ${vscode}: ${formatResult(result)}`);
   return result;
 }
 
