@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-const TEST_FILES = ['environment.test.js'];
+const TEST_FILES = ['environment.test.js', 'models.test.js', 'chat.test.js'];
 
 export async function run(): Promise<void> {
   // The harness shows the extension host's console from this line on (LM_SUITE_BANNER in runLm.ts).
