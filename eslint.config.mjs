@@ -111,6 +111,7 @@ export default tseslint.config(
       'src/ui/inertText.ts',
       'src/config/endpoints.ts',
       'src/lm/lmMessages.ts',
+      'src/lm/lmChatProvider.ts',
       'src/lm/lmModelId.ts',
       'src/lm/toolArguments.ts',
     ],

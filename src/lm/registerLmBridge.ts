@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { getSetting } from '../config/configuration';
+import { generationSettings, getSetting } from '../config/configuration';
 import type { ProviderFactory } from '../config/providerFactory';
+import { providerName } from '../config/providerCatalog';
 import type { SecretStore } from '../config/secretStore';
-import { createLmChatProvider } from './lmChatProvider';
+import { ProviderError } from '../providers';
+import { errorText } from '../ui/errorText';
+import { createLmResponder } from './lmChatProvider';
 import { LmModels } from './lmModels';
-import { lmApi } from './newerApi';
+import { lmApi, type LmChatProvider, type LmParts } from './newerApi';
 
 /** The vendor id VS Code shows Chorus's models under (package.json `languageModelChatProviders`). */
 export const LM_VENDOR = 'chorus';
@@ -25,7 +28,7 @@ export function registerLmBridge(factory: ProviderFactory, secrets: SecretStore,
     const enabled = getSetting('languageModels.enabled');
     if (enabled && !registration) {
       try {
-        registration = api.register(LM_VENDOR, createLmChatProvider(factory, models, api.parts, log));
+        registration = api.register(LM_VENDOR, lmChatProvider(factory, models, api.parts, log));
         log.info('Language Model API: Chorus models offered to VS Code');
       } catch (error) {
         // Before 1.104 the function exists as a proposal that throws for extensions not enabled for it.
@@ -50,4 +53,22 @@ export function registerLmBridge(factory: ProviderFactory, secrets: SecretStore,
     for (const l of listeners) l.dispose();
     models.dispose();
   });
+}
+
+function lmChatProvider(factory: ProviderFactory, models: LmModels, parts: LmParts, log: vscode.LogOutputChannel): LmChatProvider {
+  const responder = createLmResponder({
+    parts,
+    create: async (id, model) => (await factory.create(id, model)).provider,
+    generation: generationSettings,
+    describe: (error) => (error instanceof ProviderError ? errorText(error) : error instanceof Error ? error.message : String(error)),
+    badToolArguments: (id, tool, raw) =>
+      vscode.l10n.t('{0} called the tool "{1}" with arguments that are not JSON, so the call was not passed on: {2}', providerName(id), tool, raw),
+    log: (line) => log.info(line),
+  });
+  return {
+    onDidChangeLanguageModelChatInformation: models.onDidChange,
+    provideLanguageModelChatInformation: () => models.models(),
+    provideLanguageModelChatResponse: (model, messages, options, progress, token) => responder.respond(model, messages, options, progress, token),
+    provideTokenCount: (_model, text) => Promise.resolve(responder.countTokens(text)),
+  };
 }

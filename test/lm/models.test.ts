@@ -14,7 +14,7 @@ describe('Chorus models in vscode.lm, as another extension sees them', () => {
     team = await startFakeProvider({ apiKey: 'sk-team-lm-0123456789' });
     await chorus().update('openai.baseUrl', local.baseUrl, vscode.ConfigurationTarget.Global);
     await chorus().update('openai.model', 'qwen3:8b', vscode.ConfigurationTarget.Global);
-    await chorus().update('endpoints', [{ id: 'team', name: 'Team vLLM', preset: 'vllm', baseUrl: team.baseUrl, model: 'fake-model' }], vscode.ConfigurationTarget.Global);
+    await chorus().update('endpoints', [{ id: 'team', name: 'Team DeepSeek', preset: 'deepseek', baseUrl: team.baseUrl, model: 'fake-model' }], vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
@@ -29,7 +29,7 @@ describe('Chorus models in vscode.lm, as another extension sees them', () => {
     const models = await chorusModels();
     const ids = models.map((m) => m.id);
     assert.ok(ids.includes('openai/qwen3:8b'), ids.join(', '));
-    assert.ok(!ids.some((id) => id.startsWith('team/')), 'the team endpoint has no key yet: not offered');
+    assert.ok(!ids.some((id) => id.startsWith('team/')), 'the team endpoint (a hosted preset) has no key yet: not offered');
     assert.ok(!ids.some((id) => id.startsWith('internlm/')), 'InternLM\'s hosted service has no key: not offered');
     const qwen = models.find((m) => m.id === 'openai/qwen3:8b')!;
     assert.equal(qwen.vendor, 'chorus');
