@@ -8,7 +8,10 @@ import { isTable, StreamingTable } from './streamingTable';
 
 /** An answer being streamed into a container. */
 export interface StreamingView {
-  /** Adds a piece of the answer; the DOM follows on the next animation frame. */
+  /**
+   * Adds a piece of the answer; the DOM follows on the next animation frame (in a large answer,
+   * after a costly frame, a few frames later).
+   */
   append(delta: string): void;
   /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
   finish(): void;
@@ -56,6 +59,29 @@ const requestFrame = (callback: () => void): (() => void) => {
   return () => cancelAnimationFrame(handle);
 };
 
+/** A frame's own work (parse, render, and the layout `onFrame` forces) above which the next frame waits. */
+const COSTLY_FRAME_MS = 8;
+/** Committed source after which frames are paced (an open table's frames always are). */
+const PACED_AFTER_CHARS = 256 * 1024;
+
+/**
+ * `requestFrame`, but after a costly frame (a long table laid out again as it grows) the next one
+ * waits twice that long first: the view then takes at most about a third of the main thread, so
+ * the page stays responsive, and it catches up in fewer, larger steps. `finish()` never waits.
+ */
+function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) => () => void {
+  return (callback) => {
+    const cost = lastFrameMs();
+    if (cost <= COSTLY_FRAME_MS) return requestFrame(callback);
+    let cancel = (): void => undefined;
+    const timer = setTimeout(() => (cancel = requestFrame(callback)), 2 * cost);
+    return () => {
+      clearTimeout(timer);
+      cancel();
+    };
+  };
+}
+
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
  * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
@@ -72,7 +98,8 @@ const requestFrame = (callback: () => void): (() => void) => {
  * what `renderStatic` gives.
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
-  const schedule = options.scheduleFrame ?? requestFrame;
+  let lastFrameMs = 0;
+  const schedule = options.scheduleFrame ?? pacedRequestFrame(() => lastFrameMs);
   const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], unsectioned: [], sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
@@ -83,9 +110,12 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
   const frame = (): void => {
     cancelFrame = undefined;
     if (disposed || finished) return;
+    const start = performance.now();
     update(state, false);
-    if (state.pending) cancelFrame = schedule(frame);
     options.onFrame?.({ finished: false, pending: state.pending });
+    // Only a large answer is paced: a short one always follows on the next frame.
+    lastFrameMs = state.table || state.committedLength > PACED_AFTER_CHARS ? performance.now() - start : 0;
+    if (state.pending) cancelFrame = schedule(frame);
   };
 
   const getSource = (): string => state.committed.join('') + state.tail;
@@ -179,6 +209,8 @@ function update(state: ViewState, final: boolean): void {
       commitSource(state, adopted.rowsEnd - (commit > 0 ? parsed.lines.starts[parsed.blocks[commit].firstLine] : 0));
       state.table = adopted.table;
       state.shown = [];
+      // The row being written left the screen with the adoption: show it again now.
+      updateTable(state, adopted.table, state.tail, false);
     }
   }
   // A block larger than the budget commits nothing: give the next frame more.
