@@ -4,12 +4,17 @@
 
 import type { Benchmark } from './benchmark';
 import { run as runChatRender } from './chatRender.bench';
+import { run as runPacedStreams } from './pacedStreams.bench';
+import { hostActivation } from './hostActivation.bench';
 import { providerStreaming } from './providerStreaming.bench';
 
 /** The chat panel's rendering in Chromium on the real webview bundle; it prints its own lines. */
 const chatRender: Benchmark = { name: 'chat panel rendering (Chromium)', run: () => runChatRender() };
 
-const BENCHMARKS: readonly Benchmark[] = [providerStreaming, chatRender];
+/** Paced streams through the real panel in a real VS Code (code-server, Chromium). */
+const pacedStreams: Benchmark = { name: 'paced streams in the real panel (VS Code)', run: (print) => runPacedStreams(print) };
+
+const BENCHMARKS: readonly Benchmark[] = [providerStreaming, hostActivation, chatRender, pacedStreams];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

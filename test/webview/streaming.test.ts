@@ -17,6 +17,9 @@ const tricky: Readonly<Record<string, string>> = {
   'emoji and CJK text': '表情 😀👍🏽 in text\n\n- 第一 😀\n- 第二 👨‍👩‍👧\n\n```\n// 😀 in code\n```\n',
   'html and autolinks': '<div>raw</div>\n\n<https://example.com/a> and https://example.com/b and <javascript:alert(1)>\n',
   'thematic breaks and headings': '# One\n***\n## Two\n- - -\n### Three\n___\ntext\n',
+  'a long table, then text': `Intro\n\n| n | name | note |\n|--:|:----:|------|\n${Array.from({ length: 12 }, (_, i) => `| ${i} | **r${i}** | \`a\\|b\` ${'x'.repeat(i)} |`).join('\n')}\n\nAfter.\n`,
+  'a long table with ragged rows, ended by a fence': `| a | b |\n|---|---|\n${Array.from({ length: 8 }, (_, i) => (i % 3 === 0 ? `| ${i} |` : i % 3 === 1 ? `${i} | b | extra` : `| ${i} \\| ${i} |`)).join('\n')}\n\`\`\`js\nlet x;\n\`\`\`\ntext\n`,
+  'a long table at the very end': `Rows:\n| k | v |\n|---|---|\n${Array.from({ length: 9 }, (_, i) => `| k${i} | [v](https://example.com/${i}) |`).join('\n')}`,
 };
 
 describe('streaming view', () => {
@@ -73,6 +76,7 @@ describe('streaming view', () => {
     const result = await page().call('streamInOneDelta', text);
     assert.ok(result.framesToCatchUp >= 3, `caught up in ${result.framesToCatchUp} frames`);
     assert.ok(result.firstFrameChildren > 0 && result.firstFrameChildren < result.caughtUpChildren / 2);
+    assert.match(result.streamed, /^<div class="chorus-section">/, 'a long answer comes in sections');
     assert.equal(result.streamed, result.expected);
   });
 
@@ -104,6 +108,23 @@ describe('streaming view', () => {
     }
     await p.call('streamFinish');
     assert.deepEqual(await p.call('marksInStage'), [true, true, true, true]);
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
+  });
+
+  it('extends a long table row by row: the rows on screen stay, the row being written changes in place', async () => {
+    const p = page();
+    await p.call('streamStart');
+    const rows = (from: number, to: number): string => Array.from({ length: to - from }, (_, i) => `| ${from + i} | row ${from + i} |\n`).join('');
+    await p.call('streamAppend', [`| n | text |\n|---|---|\n${rows(0, 6)}| 6 | ro`]);
+    await p.call('streamFrame');
+    assert.equal(await p.call('mark', ':scope > table tbody > tr'), 7);
+    for (const delta of ['w 6 |\n', rows(7, 20), '| 20 |', ' row 20 |\n\nAfter the table.\n\n', 'More.\n']) {
+      await p.call('streamAppend', [delta]);
+      await p.call('streamFrame');
+      assert.deepEqual((await p.call('marksInStage')).slice(0, 6), [true, true, true, true, true, true], `after ${JSON.stringify(delta)}`);
+    }
+    assert.equal((await p.call('facts')).html.match(/<tr>/g)?.length, 22);
+    await p.call('streamFinish');
     assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
   });
 

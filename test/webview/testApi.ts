@@ -128,6 +128,10 @@ export interface ChorusTestApi {
   benchStreamBurst(text: string, cuts: readonly number[]): Promise<{ readonly frames: number; readonly wallMs: number }>;
   /** With `markdown` rendered, runs `frames` animation frames that each add a word at the end. */
   benchFrameFloor(markdown: string, frames: number): Promise<void>;
+  /** Streams `prefix` into a new view until it is all on screen (to measure the frames that follow with benchStreamMore). */
+  benchStreamPrepare(prefix: string): Promise<void>;
+  /** Appends `deltas` to the view of benchStreamPrepare, `perFrame` per animation frame, keeping the end in view. */
+  benchStreamMore(deltas: readonly string[], perFrame: number): Promise<void>;
   /** Renders the whole source so far on every `sampleEvery`-th delta, as a naive renderer would on each; total ms. */
   benchNaive(text: string, cuts: readonly number[], sampleEvery: number): number;
   /** Renders messages into one list, each with renderStatic or all with renderStaticMany (`batch`). */

@@ -5,6 +5,7 @@ import { completeCodeBlocks, type Highlighting } from './completeCodeBlocks';
 import { createMarkdownIt } from './markdown';
 import type { RenderEnv } from './renderEnv';
 import { sanitizeToFragment } from './sanitize';
+import { groupIntoSections } from './sections';
 import { type RenderStrings, resolveStrings } from './strings';
 
 /** Turns model Markdown into safe DOM. One per webview (it holds the configured markdown-it). */
@@ -44,7 +45,9 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
   };
   const renderStatic = (markdown: string): DocumentFragment => {
     const parsed = parse(markdown);
-    return renderTokens(md, toolbar, parsed, 0, parsed.tokens.length, 0, 'when-visible');
+    const fragment = renderTokens(md, toolbar, parsed, 0, parsed.tokens.length, 0, 'when-visible');
+    groupIntoSections([...fragment.childNodes]);
+    return fragment;
   };
   return {
     strings: resolved,
@@ -62,6 +65,7 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
         const fragment = document.createDocumentFragment();
         fragment.append(...part.childNodes);
         completeCodeBlocks(fragment, rendered[i].env.codes, 0, toolbar, 'when-visible');
+        groupIntoSections([...fragment.childNodes]);
         return fragment;
       });
     },

@@ -2,11 +2,16 @@ import { isOpenFence, type ParsedText } from './blocks';
 import { fenceLanguageOf } from './codeBlockHtml';
 import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
+import { groupIntoSections } from './sections';
 import { StreamingCodeBlock } from './streamingCodeBlock';
+import { isTable, StreamingTable } from './streamingTable';
 
 /** An answer being streamed into a container. */
 export interface StreamingView {
-  /** Adds a piece of the answer; the DOM follows on the next animation frame. */
+  /**
+   * Adds a piece of the answer; the DOM follows on the next animation frame (in a large answer,
+   * after a costly frame, a few frames later).
+   */
   append(delta: string): void;
   /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
   finish(): void;
@@ -54,6 +59,29 @@ const requestFrame = (callback: () => void): (() => void) => {
   return () => cancelAnimationFrame(handle);
 };
 
+/** A frame's own work (parse, render, and the layout `onFrame` forces) above which the next frame waits. */
+const COSTLY_FRAME_MS = 8;
+/** Committed source after which frames are paced (an open table's frames always are). */
+const PACED_AFTER_CHARS = 256 * 1024;
+
+/**
+ * `requestFrame`, but after a costly frame (a long table laid out again as it grows) the next one
+ * waits twice that long first: the view then takes at most about a third of the main thread, so
+ * the page stays responsive, and it catches up in fewer, larger steps. `finish()` never waits.
+ */
+function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) => () => void {
+  return (callback) => {
+    const cost = lastFrameMs();
+    if (cost <= COSTLY_FRAME_MS) return requestFrame(callback);
+    let cancel = (): void => undefined;
+    const timer = setTimeout(() => (cancel = requestFrame(callback)), 2 * cost);
+    return () => {
+      clearTimeout(timer);
+      cancel();
+    };
+  };
+}
+
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
  * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
@@ -70,74 +98,48 @@ const requestFrame = (callback: () => void): (() => void) => {
  * what `renderStatic` gives.
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
-  const schedule = options.scheduleFrame ?? requestFrame;
-  const committed: string[] = [];
-  let committedLength = 0;
-  let committedCodeBlocks = 0;
-  let tail = '';
-  let shown: ShownBlock[] = [];
-  let sawReferences = false;
+  let lastFrameMs = 0;
+  const schedule = options.scheduleFrame ?? pacedRequestFrame(() => lastFrameMs);
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], unsectioned: [], sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
-  /** How much of the tail the next frame parses; grows while one block is larger than that. */
-  let budget = FRAME_BUDGET_CHARS;
-  let pending = false;
 
   container.replaceChildren();
-
-  const update = (final: boolean): void => {
-    // Up to the budget, cut after a line end; what lies beyond is treated as not received yet.
-    const cut = final || tail.length <= budget ? -1 : tail.indexOf('\n', budget);
-    pending = cut !== -1 && cut + 1 < tail.length;
-    const parsed = renderer.parse(pending ? tail.slice(0, cut + 1) : tail);
-    sawReferences ||= parsed.hasReferences;
-    const wanted = wantedBlocks(parsed, final, committedLength, committedCodeBlocks);
-    shown = showBlocks(container, renderer, parsed, shown, wanted);
-
-    // Commit the blocks later text can no longer change.
-    if (!final) {
-      const commit = committableBlocks(parsed);
-      if (commit > 0) {
-        const end = parsed.lines.starts[parsed.blocks[commit].firstLine];
-        committed.push(tail.slice(0, end));
-        committedLength += end;
-        committedCodeBlocks = wanted[commit].codeIndexStart;
-        tail = tail.slice(end);
-        shown = shown.slice(commit);
-      }
-      // A block larger than the budget commits nothing: give the next frame more.
-      budget = pending && commit === 0 ? budget * 2 : FRAME_BUDGET_CHARS;
-    }
-  };
 
   const frame = (): void => {
     cancelFrame = undefined;
     if (disposed || finished) return;
-    update(false);
-    if (pending) cancelFrame = schedule(frame);
-    options.onFrame?.({ finished: false, pending });
+    const start = performance.now();
+    update(state, false);
+    options.onFrame?.({ finished: false, pending: state.pending });
+    // Only a large answer is paced: a short one always follows on the next frame.
+    lastFrameMs = state.table || state.committedLength > PACED_AFTER_CHARS ? performance.now() - start : 0;
+    if (state.pending) cancelFrame = schedule(frame);
   };
 
-  const getSource = (): string => committed.join('') + tail;
+  const getSource = (): string => state.committed.join('') + state.tail;
 
   return {
     append(delta) {
       if (finished || disposed || delta === '') return;
-      tail += delta;
+      state.tail += delta;
       cancelFrame ??= schedule(frame);
     },
     finish() {
       if (finished || disposed) return;
       cancelFrame?.();
       cancelFrame = undefined;
-      update(true);
+      update(state, true);
       finished = true;
-      pending = false;
-      if (sawReferences) {
+      state.pending = false;
+      if (state.sawReferences) {
         container.replaceChildren(renderer.renderStatic(getSource()));
-        shown = [];
+      } else {
+        groupIntoSections([...state.unsectioned, ...state.shown.flatMap((block) => block.nodes)]);
       }
+      state.shown = [];
+      state.unsectioned = [];
       options.onFrame?.({ finished: true, pending: false });
     },
     getSource,
@@ -147,6 +149,104 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       cancelFrame = undefined;
     },
   };
+}
+
+/** Everything a streaming view keeps between frames. */
+interface ViewState {
+  readonly container: HTMLElement;
+  readonly renderer: MarkdownRenderer;
+  /** Source whose DOM is final, in the pieces it was committed in. */
+  readonly committed: string[];
+  committedLength: number;
+  committedCodeBlocks: number;
+  /** Source after the committed part (for an open table: after its final rows). */
+  tail: string;
+  /** The blocks of the tail on screen. */
+  shown: ShownBlock[];
+  /** Committed top-level nodes not in a section yet (see groupIntoSections). */
+  unsectioned: ChildNode[];
+  /** A large table being written, extended row by row; the tail then starts inside it. */
+  table?: StreamingTable;
+  sawReferences: boolean;
+  /** How much of the tail the next frame parses; grows while one block is larger than that. */
+  budget: number;
+  /** More was received than the last frame parsed. */
+  pending: boolean;
+}
+
+/** One frame (or, `final`, the last): brings the DOM up to the source received. */
+function update(state: ViewState, final: boolean): void {
+  // Up to the budget, cut after a line end; what lies beyond is treated as not received yet.
+  const { tail, budget } = state;
+  const cut = final || tail.length <= budget ? -1 : tail.indexOf('\n', budget);
+  state.pending = cut !== -1 && cut + 1 < tail.length;
+  const received = state.pending ? tail.slice(0, cut + 1) : tail;
+  let rest = received;
+  if (state.table) {
+    const consumed = updateTable(state, state.table, received, final);
+    if (state.table) return;
+    rest = received.slice(consumed);
+  }
+  const parsed = state.renderer.parse(rest);
+  state.sawReferences ||= parsed.hasReferences;
+  const wanted = wantedBlocks(parsed, final, state.committedLength, state.committedCodeBlocks);
+  state.shown = showBlocks(state.container, state.renderer, parsed, state.shown, wanted);
+  if (final) return;
+  // Commit the blocks later text can no longer change.
+  const commit = committableBlocks(parsed);
+  if (commit > 0) {
+    commitSource(state, parsed.lines.starts[parsed.blocks[commit].firstLine]);
+    state.committedCodeBlocks = wanted[commit].codeIndexStart;
+    commitNodes(state, state.shown.slice(0, commit).flatMap((block) => block.nodes));
+    state.shown = state.shown.slice(commit);
+  }
+  // A large table still being written is extended from now on rather than rendered again.
+  const last = parsed.blocks.length - 1;
+  if (commit === last && state.shown.length === 1 && isTable(parsed, parsed.blocks[last]) && !state.pending) {
+    const adopted = StreamingTable.adopt(parsed, parsed.blocks[last], state.shown[0].nodes);
+    if (adopted) {
+      // The tail now starts where this frame's commit ended (the table's first line, or 0).
+      commitSource(state, adopted.rowsEnd - (commit > 0 ? parsed.lines.starts[parsed.blocks[commit].firstLine] : 0));
+      state.table = adopted.table;
+      state.shown = [];
+      // The row being written left the screen with the adoption: show it again now.
+      updateTable(state, adopted.table, state.tail, false);
+    }
+  }
+  // A block larger than the budget commits nothing: give the next frame more.
+  state.budget = state.pending && commit === 0 ? budget * 2 : FRAME_BUDGET_CHARS;
+}
+
+/**
+ * Extends the open table with `received` (the start of the tail). Once the table has ended (and,
+ * as for any block, the two lines after it are complete) or the answer is `final`, the table is
+ * committed and the view goes back to blocks; returns how much of `received` the table took then.
+ */
+function updateTable(state: ViewState, table: StreamingTable, received: string, final: boolean): number {
+  const parsed = state.renderer.parse(table.head + received);
+  state.sawReferences ||= parsed.hasReferences;
+  const ended = final || committableBlocks(parsed) > 0 || !isTable(parsed, parsed.blocks[0]);
+  const rowsEnd = isTable(parsed, parsed.blocks[0]) ? table.update(parsed, state.renderer, ended) : table.head.length;
+  const consumed = rowsEnd - table.head.length;
+  commitSource(state, consumed);
+  state.budget = FRAME_BUDGET_CHARS;
+  if (!ended) return consumed;
+  state.table = undefined;
+  commitNodes(state, [...table.nodes]);
+  return consumed;
+}
+
+/** The first `length` characters of the tail are final. */
+function commitSource(state: ViewState, length: number): void {
+  if (length <= 0) return;
+  state.committed.push(state.tail.slice(0, length));
+  state.committedLength += length;
+  state.tail = state.tail.slice(length);
+}
+
+/** Nodes that will not change any more; every full run of them goes into a section. */
+function commitNodes(state: ViewState, nodes: readonly ChildNode[]): void {
+  state.unsectioned = groupIntoSections([...state.unsectioned, ...nodes]);
 }
 
 /** What each block of `parsed` should show; offsets and code-block indexes continue the committed part's. */
