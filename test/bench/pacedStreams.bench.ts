@@ -13,7 +13,8 @@ import { openChatPanel, sendPrompt } from '../e2e/chatPanel';
 import { openWorkbench, type Workbench } from '../e2e/workbench';
 import { sseReply, startFakeProvider, textChunks, type FakeProvider, type SsePiece } from '../fixtures/fakeProvider';
 import { median } from './benchmark';
-import { ensurePackagedVsix } from './packagedVsix';
+import { prepareTestMachine } from '../harness/prepare';
+import { packagedVsix } from '../harness/vsix';
 import { extensionHostPid, NodeInspector, processCpuMs } from './extensionHost';
 import { clickStopAndWatch, newChat, pollWatch, watchForEnd } from './pacedStreamsPage';
 import { answerOfSize, END_MARKER, streamShapes } from './streamShapes';
@@ -162,7 +163,8 @@ async function measureMemoryAndHost(fake: FakeProvider, workbench: Workbench, fr
 }
 
 export async function run(print: (line: string) => void): Promise<void> {
-  const vsix = ensurePackagedVsix();
+  prepareTestMachine();
+  const vsix = packagedVsix();
   print(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((v) => v.toFixed(1)).join(' ')}; ${path.basename(vsix)} ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
   print(`each answer: ${DELTAS.toLocaleString('en')} deltas about ${PACE_MS} ms apart from the fake provider, into the real panel (code-server, headless Chromium)`);
   const fake = await startFakeProvider();
