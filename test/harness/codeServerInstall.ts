@@ -95,9 +95,18 @@ function npmInstall(cwd: string, env: Record<string, string>): number | null {
     'npm',
     // npm 11 skips dependencies' install scripts unless allowed; code-server's are what build it.
     ['install', '--no-audit', '--no-fund', '--no-package-lock', '--dangerously-allow-all-scripts'],
-    { cwd, stdio: 'inherit', env: { ...process.env, ...env } },
+    { cwd, stdio: 'inherit', env: { ...ownEnvironment(), ...env } },
   );
   return result.status;
+}
+
+/**
+ * The environment without what an outer `npm test` exported (npm_config_*, npm_package_*, …): npm
+ * reads those as its own settings, and code-server's postinstall reads the Node version from
+ * npm_config_user_agent, which would name the outer npm's Node, not the one installing.
+ */
+function ownEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 /**
