@@ -1,0 +1,79 @@
+// What a question and its attachments use of a provider's input budget, and what to trim when they
+// do not fit: the largest attachments first, down to a common size, the question never. Shared by
+// the host (which sends) and the panel (whose meter shows it before sending). No vscode, no DOM.
+
+import { estimateTokens } from './tokenEstimate';
+
+/** Qianfan v1 counts characters; other providers count tokens (estimated). */
+export interface Budget {
+  readonly unit: 'chars' | 'tokens';
+  readonly limit: number;
+}
+
+export interface BudgetItem {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface ItemPlan {
+  readonly id: string;
+  /** Its size in the budget's unit. */
+  readonly size: number;
+  /** What is sent of it: all, a first part, or nothing. */
+  readonly keptChars: number;
+  readonly trimmed: boolean;
+  readonly dropped: boolean;
+}
+
+export interface BudgetPlan {
+  readonly limit: number;
+  readonly unit: Budget['unit'];
+  /** Question and attachments as they are. */
+  readonly total: number;
+  /** After trimming (still over the limit only when the question alone is). */
+  readonly sent: number;
+  readonly question: number;
+  readonly items: readonly ItemPlan[];
+}
+
+/** Below this many units a trimmed attachment says too little to be worth sending. */
+const SMALLEST_USEFUL = 200;
+
+export function measure(text: string, unit: Budget['unit']): number {
+  return unit === 'chars' ? text.length : estimateTokens(text);
+}
+
+/**
+ * The plan for sending `question` with `items` within `budget`. Attachments are cut to a common
+ * size: every one larger than that size is cut to it (so the largest lose most), and one that would
+ * keep less than SMALLEST_USEFUL is left out.
+ */
+export function planBudget(question: string, items: readonly BudgetItem[], budget: Budget): BudgetPlan {
+  const q = measure(question, budget.unit);
+  const sizes = items.map((item) => measure(item.text, budget.unit));
+  const total = q + sizes.reduce((a, b) => a + b, 0);
+  const room = Math.max(0, budget.limit - q);
+  const cap = total <= budget.limit ? Infinity : commonCap(sizes, room);
+  const plans = items.map((item, i): ItemPlan => {
+    const size = sizes[i]!;
+    const keep = Math.min(size, cap);
+    const dropped = keep < size && keep < SMALLEST_USEFUL;
+    const keptUnits = dropped ? 0 : keep;
+    const keptChars = keptUnits >= size ? item.text.length : Math.floor((item.text.length * keptUnits) / Math.max(1, size));
+    return { id: item.id, size, keptChars, trimmed: keptUnits < size && !dropped, dropped };
+  });
+  const sent = q + plans.reduce((sum, p, i) => sum + (p.dropped ? 0 : Math.min(sizes[i]!, cap)), 0);
+  return { limit: budget.limit, unit: budget.unit, total, sent, question: q, items: plans };
+}
+
+/** The largest cap c with Σ min(size, c) ≤ room (water-filling over the sizes, smallest first). */
+function commonCap(sizes: readonly number[], room: number): number {
+  const sorted = [...sizes].sort((a, b) => a - b);
+  let left = room;
+  for (let i = 0; i < sorted.length; i++) {
+    const share = left / (sorted.length - i);
+    if (sorted[i]! > share) return Math.floor(share);
+    left -= sorted[i]!;
+  }
+  return Infinity;
+}
