@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
+import { registerAddToChat } from './commands/addToChat';
 import { registerExplainSelection } from './commands/explainSelection';
 import { registerCommitMessageCommands } from './commands/generateCommitMessage';
 import { registerRewriteCommands } from './commands/rewriteSelection';
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     registerLmBridge(providers, secrets, log),
     registerExplainSelection({ chatView, providers, secrets, editors, log }),
     registerAskAboutSelection(chatView, editors),
+    registerAddToChat(chatView, editors),
     ...registerRewriteCommands(rewrites, editors, context.globalState),
     vscode.languages.registerCodeLensProvider({ pattern: '**' }, new RewriteLenses(rewrites)),
     vscode.languages.registerCodeActionsProvider('*', new ChorusCodeActions(), ChorusCodeActions.metadata),
