@@ -62,7 +62,11 @@ async function addFolder(folder: vscode.Uri, out: FileAttachments): Promise<void
   const files = (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), undefined, MAX_FOLDER_FILES + 1)).sort((a, b) => a.path.localeCompare(b.path));
   const inner: FileAttachments = { attachments: [], refused: [] };
   if (files.length <= MAX_FOLDER_FILES) {
-    for (const file of files.filter((f) => !looksSecret(f))) await addFile(file, inner);
+    for (const file of files) {
+      // Secret-looking files are asked about one by one only when chosen themselves.
+      if (looksSecret(file)) out.refused.push(vscode.l10n.t('{0} was left out: it looks like it holds secrets. Add it by itself to be asked.', label(file)));
+      else await addFile(file, inner);
+    }
   }
   const size = inner.attachments.reduce((n, a) => n + (a.kind === 'code' ? a.text.length : 0), 0);
   if (files.length <= MAX_FOLDER_FILES && size <= MAX_CODE_ATTACHMENT && inner.attachments.length > 0) {
