@@ -71,6 +71,7 @@ async function addFolder(folder: vscode.Uri, out: FileAttachments): Promise<void
   const size = inner.attachments.reduce((n, a) => n + (a.kind === 'code' ? a.text.length : 0), 0);
   if (files.length <= MAX_FOLDER_FILES && size <= MAX_CODE_ATTACHMENT && inner.attachments.length > 0) {
     out.attachments.push(...inner.attachments);
+    out.refused.push(...inner.refused);
     return;
   }
   const listing = files.slice(0, MAX_FOLDER_FILES).map((f) => vscode.workspace.asRelativePath(f)).join('\n');
