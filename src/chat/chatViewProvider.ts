@@ -141,6 +141,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     });
     const subscriptions = [
       webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      // Hidden, the webview's page is dropped and loaded again when shown: until it says ready
+      // again, messages would be lost (an attachment added while the Explorer had the sidebar).
+      view.onDidChangeVisibility(() => {
+        if (!view.visible) this.ready = false;
+      }),
       view.onDidDispose(() => {
         this.view = undefined;
         this.ready = false;
