@@ -3,7 +3,7 @@ import { inertText } from '../ui/inertText';
 import { DEFAULT_PRESETS, ProviderRegistry, createQianfanProvider, keyNeededAt, type ChatProvider, type ProviderOptions } from '../providers';
 import { currentProvider, getSetting, modelSetting, proxySettings, qianfanAuthMode } from './configuration';
 import type { Endpoint } from './endpoints';
-import { findEndpoint, isKnownProvider, providerName } from './providerCatalog';
+import { findEndpoint } from './providerCatalog';
 import type { SecretStore } from './secretStore';
 import { type BuiltInId, type ProviderId, type SettingKey, isBuiltInId } from './settings';
 import { confirmWorkspaceEndpoint, confirmWorkspaceSettings, overrideOf } from './workspaceChoices';
@@ -51,7 +51,7 @@ export class ProviderFactory {
     await confirmWorkspaceSettings(destinationOf(id, model), this.log);
     const mode = qianfanAuthMode();
     const credentials = await this.secrets.get(id, mode);
-    const common = this.common(getSetting(`${id}.baseUrl` as SettingKey) as string);
+    const common = this.common(this.baseUrlOf(id));
     if (id === 'qianfan') {
       const [first, secret] = credentials ?? [];
       const token = this.secrets.qianfanToken;
@@ -69,9 +69,9 @@ export class ProviderFactory {
     const provider = this.registry.create(id, {
       ...common,
       apiKey: credentials?.[0],
-      model: model || modelSetting(id) || this.firstListed.get(`${id} ${common.baseUrl}`),
+      model: model || modelSetting(id) || this.firstListed.get(firstListedKey(id, common.baseUrl)),
       requestsPerMinute: id === 'internlm' ? getSetting('internlm.requestsPerMinute') : undefined,
-      onModelChosen: (chosen) => this.firstListed.set(`${id} ${common.baseUrl}`, chosen),
+      onModelChosen: (chosen) => this.firstListed.set(firstListedKey(id, common.baseUrl), chosen),
     });
     return { id, provider, keyMissing: credentials === undefined };
   }
@@ -86,7 +86,7 @@ export class ProviderFactory {
     if (endpoint.fromWorkspace) await confirmWorkspaceEndpoint(endpoint, this.log);
     const credentials = await this.secrets.get(id);
     const common = this.common(endpoint.baseUrl);
-    const cacheKey = `${id} ${endpoint.baseUrl}`;
+    const cacheKey = firstListedKey(id, endpoint.baseUrl);
     const provider = this.registry.create(
       endpoint.preset.id,
       {
@@ -128,8 +128,7 @@ export class ProviderFactory {
   effectiveModel(id: ProviderId): { readonly model: string; readonly firstListed: boolean } {
     const set = modelSetting(id) || this.presetOf(id)?.defaultModel;
     if (set) return { model: set, firstListed: false };
-    const baseUrl = findEndpoint(id)?.baseUrl ?? (isBuiltInId(id) ? (getSetting(`${id}.baseUrl` as SettingKey) as string) : '');
-    const first = this.firstListed.get(`${id} ${baseUrl}`);
+    const first = this.firstListed.get(firstListedKey(id, this.baseUrlOf(id)));
     return { model: first ?? '', firstListed: true };
   }
 
@@ -142,10 +141,8 @@ export class ProviderFactory {
 
   /** Whether requests need a key at the configured base URL (not a local OpenAI-compatible server, nor a private InternLM). */
   keyNeeded(id: ProviderId): boolean {
-    const endpoint = findEndpoint(id);
-    if (endpoint) return keyNeededAt(endpoint.preset, endpoint.baseUrl);
-    const preset = this.registry.get(id);
-    return !!preset && isBuiltInId(id) && keyNeededAt(preset, getSetting(`${id}.baseUrl` as SettingKey) as string);
+    const preset = this.presetOf(id);
+    return !!preset && keyNeededAt(preset, this.baseUrlOf(id));
   }
 
   /** Whether a request can go out: the provider needs no key here, or has all of its keys. */
@@ -163,15 +160,20 @@ export class ProviderFactory {
     return isBuiltInId(id) && destinationOf(id, undefined).every((key) => overrideOf(key).state !== 'pending');
   }
 
-  /** Display name, for messages. */
-  name(id: ProviderId): string {
-    return isKnownProvider(id) ? providerName(id) : id;
+  /** Where requests to a provider go: an endpoint's address, a built-in's base URL setting ('' for neither). */
+  private baseUrlOf(id: ProviderId): string {
+    return findEndpoint(id)?.baseUrl ?? (isBuiltInId(id) ? (getSetting(`${id}.baseUrl` as SettingKey) as string) : '');
   }
 
   /** The preset a provider follows (an endpoint's, or the built-in's). */
   presetOf(id: ProviderId): Endpoint['preset'] | undefined {
     return findEndpoint(id)?.preset ?? (isBuiltInId(id) ? this.registry.get(id) : undefined);
   }
+}
+
+/** What the first listed model is remembered under: the provider and the address it came from. */
+function firstListedKey(id: ProviderId, baseUrl: string): string {
+  return `${id} ${baseUrl}`;
 }
 
 /** The settings that say where a request to built-in `id` goes. */

@@ -4,7 +4,7 @@
 import type { ChatMessage, ContentPart, ToolCall } from '../providers';
 import type { LmRequestMessage } from './newerApi';
 
-const USER = 1;
+// VS Code's LanguageModelChatMessageRole: 1 user (and anything unknown), 2 assistant, 3 system (proposed).
 const ASSISTANT = 2;
 const SYSTEM = 3;
 
@@ -56,4 +56,3 @@ function resultText(content: readonly unknown[]): string {
     .join('');
 }
 
-export { USER as LM_USER_ROLE, ASSISTANT as LM_ASSISTANT_ROLE, SYSTEM as LM_SYSTEM_ROLE };
