@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { ENDPOINT_PRESETS, keyNeededAt, openaiPreset, type ProviderPreset } from '../providers';
+import { ENDPOINT_PRESETS, isHttpUrl, keyNeededAt, openaiPreset, type ProviderPreset } from '../providers';
 import { addEndpointEntry, freeEndpointId } from '../config/endpointSettings';
-import { isHttpUrl } from '../config/endpoints';
 import { providerIds } from '../config/providerCatalog';
 import type { SecretStore } from '../config/secretStore';
 import type { ProviderId } from '../config/settings';

@@ -2,7 +2,7 @@
 // mistake stays listed and is refused when used, with a message naming the setting and the fix.
 // No `vscode` import: unit-tested in plain Node (the host passes vscode.l10n.t as `t`).
 
-import { ENDPOINT_PRESETS, formatRange, inRange, openaiPreset, type NumericParam, type ProviderPreset, type Translate } from '../providers';
+import { ENDPOINT_PRESETS, formatRange, inRange, isHttpUrl, openaiPreset, type NumericParam, type ProviderPreset, type Translate } from '../providers';
 
 export const ENDPOINT_ID_PATTERN = /^[a-z0-9-]+$/;
 export const THINKING_MODES = ['auto', 'on', 'off'] as const;
@@ -99,14 +99,4 @@ function parseEntry(entry: Entry, index: number, { fromWorkspace, t }: { readonl
     numbers[field] = value;
   }
   return { ...base, ...numbers, ...(problem ? { problem } : {}) };
-}
-
-/** An http: or https: address (what a base URL must be). */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

@@ -25,7 +25,7 @@ export { createProvider, type ChatProvider, type CompleteOptions, type ListModel
 export { ProviderRegistry, BUILT_IN_PRESETS, DEFAULT_PRESETS, ENDPOINT_PRESETS } from './registry';
 export type { ProviderPreset, WireParam, NumberRange, NumericParam, ThinkingSwitch } from './preset';
 export { keyNeededAt } from './preset';
-export { formatRange, inRange } from './validate';
+export { formatRange, inRange, isHttpUrl } from './validate';
 export type { ChatProtocol, CallContext, ResponseDecoder, HttpRequestSpec, ErrorResponse } from './chatProtocol';
 export { createOpenAIProtocol } from './openaiClient';
 export { bearerAuth, cachedTokenAuth, noAuth, type Auth, type FetchedToken } from './auth';

@@ -10,6 +10,7 @@ import { ProviderError, type ErrorContext, type ProviderErrorDetails } from './e
 import { DispatcherPool, type ProxySettings } from './http/dispatcher';
 import { createUndiciClient, type HttpClient } from './http/transport';
 import { details } from './userText';
+import { isHttpUrl } from './validate';
 import type { ProviderPreset } from './preset';
 import type { CallContext } from './chatProtocol';
 import { RateLimiter } from './rateLimiter';
@@ -159,12 +160,5 @@ export function createProvider(preset: ProviderPreset, options: ProviderOptions 
 
 /** A malformed base URL is a settings mistake: say so before trying to connect. */
 function checkBaseUrl(ctx: CallContext): void {
-  let ok = false;
-  try {
-    const u = new URL(ctx.baseUrl);
-    ok = u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw ctx.error({ kind: 'invalidParams', param: 'baseUrl', detail: details.notHttpUrl(ctx.baseUrl) });
+  if (!isHttpUrl(ctx.baseUrl)) throw ctx.error({ kind: 'invalidParams', param: 'baseUrl', detail: details.notHttpUrl(ctx.baseUrl) });
 }

@@ -44,14 +44,18 @@ export function inRange(value: number, r: NumberRange): boolean {
   return true;
 }
 
-function isImageUrl(url: string): boolean {
-  if (/^data:image\/[a-z0-9.+-]+;base64,/i.test(url)) return true;
+/** An http: or https: address (what a base URL, or an image given by address, must be). */
+export function isHttpUrl(url: string): boolean {
   try {
     const u = new URL(url);
     return u.protocol === 'https:' || u.protocol === 'http:';
   } catch {
     return false;
   }
+}
+
+function isImageUrl(url: string): boolean {
+  return /^data:image\/[a-z0-9.+-]+;base64,/i.test(url) || isHttpUrl(url);
 }
 
 /**
