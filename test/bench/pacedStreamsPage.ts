@@ -13,39 +13,48 @@ export interface Watch {
 // Page code is given as source text: this project's test build has no DOM types.
 const NOW = 'const now = () => performance.timeOrigin + performance.now();';
 
-/** Starts watching for `marker` at the end of the last answer. */
-export async function watchForEnd(frame: Frame, marker: string): Promise<void> {
+/**
+ * Starts a watch in the panel: from now (after running `first`), every frame until `condition` (a
+ * JavaScript expression evaluated in the page) holds; the time it held is kept in the watch.
+ */
+async function watchUntil(frame: Frame, condition: string, first = ''): Promise<void> {
   await frame.evaluate(`(() => {
     ${NOW}
     const watch = { at: 0, from: now() };
     window.chorusBenchWatch = watch;
     const check = () => {
       if (window.chorusBenchWatch !== watch) return;
-      const answers = document.querySelectorAll('article.turn.assistant .answer');
-      let last = answers[answers.length - 1]?.lastElementChild;
-      if (last?.classList.contains('chorus-section')) last = last.lastElementChild;
-      if (last?.textContent?.includes(${JSON.stringify(marker)})) watch.at = now();
+      if (${condition}) watch.at = now();
       else requestAnimationFrame(check);
     };
+    ${first}
     requestAnimationFrame(check);
   })()`);
 }
 
+/** Starts watching for `marker` at the end of the last answer. */
+export async function watchForEnd(frame: Frame, marker: string): Promise<void> {
+  await watchUntil(
+    frame,
+    `(() => {
+      const answers = document.querySelectorAll('article.turn.assistant .answer');
+      let last = answers[answers.length - 1]?.lastElementChild;
+      if (last?.classList.contains('chorus-section')) last = last.lastElementChild;
+      return last?.textContent?.includes(${JSON.stringify(marker)});
+    })()`,
+  );
+}
+
 /** Clicks Stop and watches for the last answer to show as stopped. */
 export async function clickStopAndWatch(frame: Frame): Promise<void> {
-  await frame.evaluate(`(() => {
-    ${NOW}
-    const watch = { at: 0, from: now() };
-    window.chorusBenchWatch = watch;
-    const check = () => {
-      if (window.chorusBenchWatch !== watch) return;
+  await watchUntil(
+    frame,
+    `(() => {
       const answers = document.querySelectorAll('article.turn.assistant');
-      if (answers[answers.length - 1]?.getAttribute('data-status') === 'stopped') watch.at = now();
-      else requestAnimationFrame(check);
-    };
-    document.querySelector('.composer-stop')?.click();
-    requestAnimationFrame(check);
-  })()`);
+      return answers[answers.length - 1]?.getAttribute('data-status') === 'stopped';
+    })()`,
+    "document.querySelector('.composer-stop')?.click();",
+  );
 }
 
 /** The current watch (one round trip into the webview's main thread). */
