@@ -90,11 +90,7 @@ export class PlaintextKeyGuard implements vscode.Disposable {
     const entries = this.endpointLayer((i) => i?.globalValue);
     const moved: string[] = [];
     for (const { id, key, name } of endpointKeys(entries)) {
-      const storageKey = secretSlots(id)[0]!.storageKey;
-      const stored = await this.secrets.getSlot(storageKey);
-      if (stored !== undefined && stored !== cleanKey(key) && !(await this.replaceAllowed(name))) continue;
-      await this.secrets.storeSlot(storageKey, key);
-      moved.push(name);
+      if (await this.store(secretSlots(id)[0]!.storageKey, key, name)) moved.push(name);
     }
     if (moved.length && Array.isArray(entries)) {
       const keep = (entry: unknown): unknown => {
@@ -115,16 +111,22 @@ export class PlaintextKeyGuard implements vscode.Disposable {
       if (typeof value !== 'string' || value.trim() === '') continue;
       const name = `chorus.${entry.setting}`;
       const slot = secretSlots(entry.provider, entry.mode ?? qianfanAuthMode())[entry.slot]!;
-      const stored = await this.secrets.getSlot(slot.storageKey);
-      if (stored !== undefined && stored !== cleanKey(value) && !(await this.replaceAllowed(name))) {
-        this.log.info(`Kept the stored key; ${name} stays in settings`);
-        continue;
-      }
-      await this.secrets.storeSlot(slot.storageKey, value);
+      if (!(await this.store(slot.storageKey, value, name))) continue;
       await config.update(entry.setting, undefined, vscode.ConfigurationTarget.Global);
       moved.push(name);
     }
     return moved;
+  }
+
+  /** Stores `value` from setting `name`, asking first if another key is stored there; false when the user keeps that one. */
+  private async store(storageKey: string, value: string, name: string): Promise<boolean> {
+    const stored = await this.secrets.getSlot(storageKey);
+    if (stored !== undefined && stored !== cleanKey(value) && !(await this.replaceAllowed(name))) {
+      this.log.info(`Kept the stored key; ${name} stays in settings`);
+      return false;
+    }
+    await this.secrets.storeSlot(storageKey, value);
+    return true;
   }
 
   private async replaceAllowed(name: string): Promise<boolean> {
