@@ -12,6 +12,7 @@
 //   src/editor     selection, rewrite preview and apply; never src/chat
 //   src/chat       the chat view (host side) and its conversations
 //   src/scm        Source Control: commit messages through the git extension's API; never src/chat
+//   src/context    what the chat can be given (files, problems, terminal, git changes, symbols); never src/chat
 //   src/lm         Chorus's providers as VS Code language models (1.104+); imported only by src/extension.ts
 //   src/commands   user-facing actions; imported only by src/extension.ts
 //   src/extension.ts  wires everything
@@ -26,7 +27,7 @@ function zone(target, from, message, except) {
   return { target, from, message, ...(except ? { except } : {}) };
 }
 
-const OURS = ['./src/shared', './src/providers', './src/prompts', './src/webview', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm', './src/lm', './src/commands', './src/extension.ts'];
+const OURS = ['./src/shared', './src/providers', './src/prompts', './src/webview', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm', './src/context', './src/lm', './src/commands', './src/extension.ts'];
 
 /** `target` may import only the folders in `allowed` (itself included) among ours. */
 function onlyFrom(target, allowed, why) {
@@ -42,10 +43,11 @@ const zones = [
   ...onlyFrom('./src/ui', ['./src/providers', './src/shared', './src/util'], 'src/ui sits below config, editor, chat and commands.'),
   ...onlyFrom('./src/config', ['./src/providers', './src/shared', './src/util', './src/ui'], 'src/config sits below editor, chat and commands.'),
   ...onlyFrom('./src/editor', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config'], 'src/editor never imports src/chat or src/commands.'),
-  ...onlyFrom('./src/chat', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor'], 'src/chat never imports src/commands.'),
+  ...onlyFrom('./src/context', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/scm'], 'src/context never imports src/chat or src/commands.'),
+  ...onlyFrom('./src/chat', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/context'], 'src/chat never imports src/commands.'),
   ...onlyFrom('./src/scm', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor'], 'src/scm never imports src/chat or src/commands.'),
   ...onlyFrom('./src/lm', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config'], 'src/lm is imported only by src/extension.ts; it uses providers through src/config.'),
-  ...onlyFrom('./src/commands', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm'], 'src/commands is imported only by src/extension.ts.'),
+  ...onlyFrom('./src/commands', ['./src/providers', './src/shared', './src/prompts', './src/util', './src/ui', './src/config', './src/editor', './src/chat', './src/scm', './src/context'], 'src/commands is imported only by src/extension.ts.'),
 ];
 
 const noVscode = (why) => ({

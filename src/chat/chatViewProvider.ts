@@ -3,6 +3,7 @@ import { currentProvider, generationSettings, getSetting, modelSetting } from '.
 import type { Instructions } from '../config/instructions';
 import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
+import { inputBudget } from '../config/inputBudget';
 import { isKnownProvider, providerName } from '../config/providerCatalog';
 import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
@@ -80,10 +81,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         if (message.type === 'turnFinished' || message.type === 'conversation') void context.workspaceState.update(CURRENT_KEY, this.controller.current.id);
         void this.post(message);
       },
-      systemPrompt: async () => {
-        const language = getSetting('responseLanguage');
-        return chatSystemPrompt(await deps.instructions.sources(), language === 'auto' ? undefined : language);
-      },
+      systemPrompt: () => this.systemPrompt(),
       generation: generationSettings,
       describeError,
       retryingText: (event) =>
@@ -262,6 +260,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'attach':
         await this.attach(message.what);
         return;
+      case 'mentionQuery':
+      case 'mentionTake':
+      case 'openAttachment':
+        return;
       case 'imagePasted':
         await this.post({ type: 'attachment', attachment: { kind: 'image', name: message.name, dataUrl: message.dataUrl } });
         return;
@@ -325,7 +327,13 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       hasKey,
       acceptsImages: this.deps.providers.acceptsImages(id, model),
       instructions: await this.deps.instructions.fileNames(),
+      budget: inputBudget(id, this.deps.providers.presetOf(id), (await this.systemPrompt()) ?? ''),
     };
+  }
+
+  private async systemPrompt(): Promise<string | undefined> {
+    const language = getSetting('responseLanguage');
+    return chatSystemPrompt(await this.deps.instructions.sources(), language === 'auto' ? undefined : language);
   }
 
   private async postPanel(): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from '../chat/chatViewProvider';
 import type { LastEditor } from '../editor/lastEditor';
-import { fileAttachments } from '../editor/fileAttachments';
+import { fileAttachments } from '../context/fileAttachments';
 import type { Attachment } from '../shared/conversation';
 
 /**

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { getSetting } from '../config/configuration';
+import { answerTokens, contextTokens } from '../config/inputBudget';
 import type { ProviderFactory } from '../config/providerFactory';
-import { findEndpoint, providerIds, providerName } from '../config/providerCatalog';
+import { providerIds, providerName } from '../config/providerCatalog';
 import type { ProviderId } from '../config/settings';
-import type { ProviderPreset } from '../providers';
 import { lmModelId } from './lmModelId';
 import type { LmModelInfo } from './newerApi';
 
@@ -13,8 +12,6 @@ import type { LmModelInfo } from './newerApi';
 
 const LIST_TTL_MS = 10 * 60_000;
 const LIST_TIMEOUT_MS = 10_000;
-const DEFAULT_CONTEXT_TOKENS = 32_768;
-const DEFAULT_OUTPUT_TOKENS = 8_192;
 
 export class LmModels implements vscode.Disposable {
   private readonly listed = new Map<ProviderId, { readonly at: number; readonly models: readonly string[] }>();
@@ -81,15 +78,9 @@ export class LmModels implements vscode.Disposable {
       version: id,
       detail: name,
       tooltip: `${name} · ${model}`,
-      maxInputTokens: inputTokens(id, preset),
-      maxOutputTokens: findEndpoint(id)?.maxTokens ?? getSetting('maxTokens') ?? DEFAULT_OUTPUT_TOKENS,
+      maxInputTokens: contextTokens(id, preset),
+      maxOutputTokens: answerTokens(id),
       capabilities: { toolCalling: preset?.params.includes('tools') ?? false, imageInput: this.factory.acceptsImages(id, model) },
     };
   }
-}
-
-/** Qianfan v1's limit is in characters (about 0.6 tokens each in Chinese); others from the preset. */
-function inputTokens(id: ProviderId, preset: ProviderPreset | undefined): number {
-  if (id === 'qianfan') return Math.floor(getSetting('qianfan.maxInputChars') * 0.6);
-  return preset?.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
 }

@@ -1,10 +1,19 @@
 // The conversation as stored in history and shown in the chat panel. Shared by the host and the
 // webview bundle: no `vscode`, no DOM, no Node imports.
 
+/**
+ * Where attached text came from; it decides what clicking its chip opens. Absent: the editor's
+ * selection or file, from before sources were recorded (read as 'selection' or 'file').
+ */
+export type AttachmentSource = 'file' | 'folder' | 'selection' | 'problems' | 'terminal' | 'git' | 'symbol';
+
 /** Context the user attached to a prompt: code from the editor, or an image for vision models. */
 export type Attachment =
   | {
       readonly kind: 'code';
+      readonly source?: AttachmentSource;
+      /** Its length in characters before it was cut (a very large file, or to fit the budget); absent when whole. */
+      readonly trimmedFrom?: number;
       /** Workspace-relative path, or the editor's title for an unsaved file. */
       readonly path: string;
       readonly languageId: string;

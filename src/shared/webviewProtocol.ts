@@ -1,7 +1,9 @@
 // Messages between the extension host and the chat webview. This file is imported by both bundles,
 // so it has no `vscode` and no DOM import. The host treats every incoming message as untrusted and
 // checks it with `parseWebviewMessage` before acting on it.
-import type { Attachment, Conversation, ConversationSummary, Turn, TurnError, TurnMetrics, TurnStatus } from './conversation';
+import type { Budget } from './contextBudget';
+import type { MentionItem } from './mentions';
+import type { Attachment, AttachmentSource, Conversation, ConversationSummary, Turn, TurnError, TurnMetrics, TurnStatus } from './conversation';
 
 /** Strings the webview shows, translated by the host (the webview has no access to vscode.l10n). */
 export type WebviewStrings = Readonly<Record<WebviewStringKey, string>>;
@@ -25,6 +27,8 @@ export interface PanelInfo {
   readonly acceptsImages: boolean;
   /** Workspace instruction files sent with every request (AGENTS.md, .chorus/instructions.md), by path. */
   readonly instructions: readonly string[];
+  /** What one question and its attachments may use: the meter by Send, and the trimming when sending. */
+  readonly budget: Budget;
 }
 
 /**
@@ -62,7 +66,9 @@ export type HostMessage =
   | { readonly type: 'history'; readonly items: readonly ConversationSummary[]; readonly query: string }
   | { readonly type: 'flagged'; readonly text: string }
   /** The slash commands (sent after init, when prompt files change and when the picker asks). */
-  | { readonly type: 'slashCommands'; readonly commands: readonly SlashCommandInfo[] };
+  | { readonly type: 'slashCommands'; readonly commands: readonly SlashCommandInfo[] }
+  /** The `@` picker's items for the query numbered `seq` (an older answer is dropped). */
+  | { readonly type: 'mentions'; readonly seq: number; readonly items: readonly MentionItem[] };
 
 export type CodeAction = 'copy' | 'insert' | 'apply' | 'newFile';
 
@@ -88,7 +94,13 @@ export type WebviewMessage =
   | { readonly type: 'listCommands' }
   | { readonly type: 'setApiKey' }
   | { readonly type: 'attach'; readonly what: 'selection' | 'file' | 'image' }
-  | { readonly type: 'imagePasted'; readonly name: string; readonly dataUrl: string };
+  | { readonly type: 'imagePasted'; readonly name: string; readonly dataUrl: string }
+  /** The `@` picker's text changed: the host answers with `mentions` for the same `seq`. */
+  | { readonly type: 'mentionQuery'; readonly seq: number; readonly query: string }
+  /** The user took an item of the host's last `mentions` answer. */
+  | { readonly type: 'mentionTake'; readonly id: string }
+  /** A chip was clicked: the host opens what it came from (a workspace file only, checked there). */
+  | { readonly type: 'openAttachment'; readonly source: AttachmentSource; readonly path: string; readonly startLine?: number };
 
 /** Limits on what the webview may send; anything larger is refused. */
 export const LIMITS = {
@@ -113,12 +125,16 @@ function only(record: Fields, keys: readonly string[]): boolean {
   return Object.keys(record).every((k) => k === 'type' || keys.includes(k));
 }
 
+const SOURCES: readonly AttachmentSource[] = ['file', 'folder', 'selection', 'problems', 'terminal', 'git', 'symbol'];
+
 function attachment(value: unknown): value is Attachment {
   if (typeof value !== 'object' || value === null) return false;
   const a = value as Fields;
   if (a.kind === 'code') {
     return (
-      only(a, ['kind', 'path', 'languageId', 'startLine', 'endLine', 'text', 'before', 'after']) &&
+      only(a, ['kind', 'source', 'trimmedFrom', 'path', 'languageId', 'startLine', 'endLine', 'text', 'before', 'after']) &&
+      (a.source === undefined || SOURCES.includes(a.source as AttachmentSource)) &&
+      (a.trimmedFrom === undefined || (Number.isSafeInteger(a.trimmedFrom) && (a.trimmedFrom as number) >= 0)) &&
       str(a.path, LIMITS.url) && str(a.languageId, LIMITS.language) && str(a.text, LIMITS.code) &&
       (a.before === undefined || str(a.before, LIMITS.code)) && (a.after === undefined || str(a.after, LIMITS.code)) &&
       (a.startLine === undefined || Number.isInteger(a.startLine)) && (a.endLine === undefined || Number.isInteger(a.endLine))
@@ -159,6 +175,10 @@ const CHECKS: { readonly [T in WebviewMessage['type']]: Check } = {
   deleteConversation: conversationId,
   exportConversation: conversationId,
   attach: (m) => only(m, ['what']) && ['selection', 'file', 'image'].includes(m.what as string),
+  mentionQuery: (m) => only(m, ['seq', 'query']) && Number.isSafeInteger(m.seq) && str(m.query, LIMITS.query),
+  mentionTake: (m) => only(m, ['id']) && id(m.id),
+  openAttachment: (m) =>
+    only(m, ['source', 'path', 'startLine']) && SOURCES.includes(m.source as AttachmentSource) && str(m.path, LIMITS.url) && (m.startLine === undefined || (Number.isInteger(m.startLine) && (m.startLine as number) > 0)),
   imagePasted: (m) => only(m, ['name', 'dataUrl']) && str(m.name, LIMITS.name) && str(m.dataUrl, LIMITS.imageDataUrl) && IMAGE_DATA_URL.test(m.dataUrl),
 };
 

@@ -8,7 +8,7 @@ const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCA
 /** One message of every type, exactly as its type declares it: the map does not compile with a type missing. */
 const SAMPLES: { readonly [T in WebviewMessage['type']]: Extract<WebviewMessage, { type: T }> } = {
   ready: { type: 'ready' },
-  send: { type: 'send', text: 'hello', attachments: [{ kind: 'code', path: 'a.ts', languageId: 'typescript', startLine: 1, endLine: 2, text: 'x', before: 'a', after: 'b' }, { kind: 'image', name: 'a.png', dataUrl: PNG }] },
+  send: { type: 'send', text: 'hello', attachments: [{ kind: 'code', source: 'file', trimmedFrom: 9000, path: 'a.ts', languageId: 'typescript', startLine: 1, endLine: 2, text: 'x', before: 'a', after: 'b' }, { kind: 'image', name: 'a.png', dataUrl: PNG }] },
   stop: { type: 'stop', turnId: 'abc' },
   regenerate: { type: 'regenerate', turnId: 'abc' },
   retry: { type: 'retry', turnId: 'abc' },
@@ -27,6 +27,9 @@ const SAMPLES: { readonly [T in WebviewMessage['type']]: Extract<WebviewMessage,
   setApiKey: { type: 'setApiKey' },
   attach: { type: 'attach', what: 'file' },
   imagePasted: { type: 'imagePasted', name: 'a.png', dataUrl: PNG },
+  mentionQuery: { type: 'mentionQuery', seq: 3, query: 'util' },
+  mentionTake: { type: 'mentionTake', id: 'm12' },
+  openAttachment: { type: 'openAttachment', source: 'file', path: 'src/a.ts', startLine: 4 },
 };
 
 describe('webview → host message guard', () => {

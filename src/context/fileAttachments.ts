@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Attachment } from '../shared/conversation';
-import { MAX_CODE_ATTACHMENT } from './attachments';
+import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
 
 // Files and folders from the Explorer or an editor tab as code attachments. What is refused is
 // said, never skipped silently: binary files, files too large, folders with too much in them.
