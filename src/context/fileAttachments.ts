@@ -3,12 +3,15 @@ import type { Attachment } from '../shared/conversation';
 import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
 
 // Files and folders from the Explorer or an editor tab as code attachments. What is refused is
-// said, never skipped silently: binary files, files too large, folders with too much in them.
+// said, never skipped silently: binary files, files too large to read, folders with too much in
+// them; a very large file is cut to MAX_CODE_ATTACHMENT and marked so.
 
 /** Files that usually hold secrets: attached only after the user confirms each one. */
-const SECRET_NAME = /^(\.env(\..*)?|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|.*\.(pem|key|p12|pfx|keystore|jks))$/i;
+const SECRET_NAME = /^(\.env(\..*)?|id_(rsa|dsa|ecdsa|ed25519).*|.*\.(pem|key|p12|pfx|keystore|jks))$/i;
 /** Most files a folder may bring; beyond it, or beyond the size limit, the folder comes as a listing. */
 const MAX_FOLDER_FILES = 50;
+/** Files larger than this are not read at all (only the first MAX_CODE_ATTACHMENT characters would be sent). */
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 /** A NUL byte in the first 8 KB marks a binary file, as git decides. */
 const BINARY_PROBE = 8192;
 
@@ -32,29 +35,54 @@ export async function fileAttachments(uris: readonly vscode.Uri[], confirm: (uri
     );
     if (!stat) out.refused.push(vscode.l10n.t('{0} could not be read.', label(uri)));
     else if (stat.type & vscode.FileType.Directory) await addFolder(uri, out);
-    else if (looksSecret(uri) && !(await confirm(uri))) out.refused.push(vscode.l10n.t('{0} was not attached.', label(uri)));
+    else if ((looksSecret(uri) || (await hiddenByFilesExclude(uri))) && !(await confirm(uri))) out.refused.push(vscode.l10n.t('{0} was not attached.', label(uri)));
     else await addFile(uri, out);
   }
   return out;
 }
 
+/** files.exclude hides it from the Explorer: findFiles, which applies that setting, does not list it. */
+async function hiddenByFilesExclude(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const relative = uri.path.slice(folder.uri.path.length + 1).replace(/[[\]{}*?]/g, '[$&]');
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, relative), undefined, 1)).length === 0;
+}
+
 async function addFile(uri: vscode.Uri, out: FileAttachments): Promise<void> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
-    out.refused.push(vscode.l10n.t('{0} is a binary file; only text can be attached.', label(uri)));
-    return;
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (text.length > MAX_CODE_ATTACHMENT) {
-    out.refused.push(vscode.l10n.t('{0} is too large to attach ({1} characters; the limit is {2}). Select the part you need and use Ask about Selection.', label(uri), text.length, MAX_CODE_ATTACHMENT));
-    return;
-  }
+  // What the developer sees: an open editor's text, unsaved changes included.
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const text = document ? document.getText() : await readText(uri, out);
+  if (text === undefined) return;
   if (!text.trim()) {
     out.refused.push(vscode.l10n.t('{0} is empty.', label(uri)));
     return;
   }
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  out.attachments.push({ kind: 'code', path: label(uri), languageId: document?.languageId ?? languageOf(uri), text });
+  // A very large file is cut, and says so in its chip and in the request (trimmedFrom).
+  const whole = text.length <= MAX_CODE_ATTACHMENT;
+  out.attachments.push({
+    kind: 'code',
+    source: 'file',
+    path: label(uri),
+    languageId: document?.languageId ?? languageOf(uri),
+    text: whole ? text : text.slice(0, MAX_CODE_ATTACHMENT),
+    ...(whole ? {} : { trimmedFrom: text.length }),
+  });
+}
+
+/** The file's text, or undefined with the reason in `out` (binary, or too large to read at all). */
+async function readText(uri: vscode.Uri, out: FileAttachments): Promise<string | undefined> {
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > MAX_READ_BYTES) {
+    out.refused.push(vscode.l10n.t('{0} is too large to read ({1} MB; the limit is {2} MB).', label(uri), (size / 1048576).toFixed(1), MAX_READ_BYTES / 1048576));
+    return undefined;
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) {
+    out.refused.push(vscode.l10n.t('{0} is a binary file; only text can be attached.', label(uri)));
+    return undefined;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** A folder's text files while they fit; otherwise the list of its files, so the model still sees its shape. */
@@ -76,7 +104,7 @@ async function addFolder(folder: vscode.Uri, out: FileAttachments): Promise<void
   }
   const listing = files.slice(0, MAX_FOLDER_FILES).map((f) => vscode.workspace.asRelativePath(f)).join('\n');
   const more = files.length > MAX_FOLDER_FILES ? `\n${vscode.l10n.t('(and more files)')}` : '';
-  out.attachments.push({ kind: 'code', path: `${label(folder)}/`, languageId: 'text', text: `${listing}${more}` });
+  out.attachments.push({ kind: 'code', source: 'folder', path: `${label(folder)}/`, languageId: 'text', text: `${listing}${more}` });
 }
 
 function label(uri: vscode.Uri): string {

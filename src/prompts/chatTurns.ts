@@ -15,9 +15,12 @@ function lineCount(text: string): number {
 /** Attached code as the model reads it: where it is from, fenced, and the lines around it labelled as context. */
 export function codeContext(a: Extract<Attachment, { kind: 'code' }>): string {
   const where = a.startLine ? `${a.path} (lines ${a.startLine}-${a.endLine ?? a.startLine})` : a.path;
+  // Cut to fit: the model is told, so it does not take the part for the whole.
+  if (a.trimmedFrom !== undefined && !a.text) return `${where}: (left out: its ${a.trimmedFrom} characters did not fit the model's input limit)`;
+  const note = a.trimmedFrom !== undefined ? `\n(trimmed: only the first ${a.text.length} of its ${a.trimmedFrom} characters are included)` : '';
   const f = fence(a.text + (a.before ?? '') + (a.after ?? ''));
   const block = (text: string): string => `${f}${a.languageId}\n${text}\n${f}`;
-  const parts = [`${where}:\n${block(a.text)}`];
+  const parts = [`${where}:\n${block(a.text)}${note}`];
   // Surrounding lines help the model understand the code; they are labelled so it does not treat them as part of it.
   const start = a.startLine ?? 0;
   const end = a.endLine ?? start;

@@ -2,6 +2,7 @@
 // do not fit: the largest attachments first, down to a common size, the question never. Shared by
 // the host (which sends) and the panel (whose meter shows it before sending). No vscode, no DOM.
 
+import type { Attachment } from './conversation';
 import { estimateTokens } from './tokenEstimate';
 
 /** Qianfan v1 counts characters; other providers count tokens (estimated). */
@@ -76,4 +77,48 @@ function commonCap(sizes: readonly number[], room: number): number {
     left -= sorted[i]!;
   }
   return Infinity;
+}
+
+type CodeAttachment = Extract<Attachment, { kind: 'code' }>;
+
+/** What wraps each attachment in the request besides its text: path, line range, fences, a trim note. */
+const WRAPPING_CHARS = 120;
+
+/** The budget items for a question's code attachments (by index), and the room their wrapping takes. */
+export function budgetItems(attachments: readonly Attachment[], budget: Budget): { items: BudgetItem[]; wrapping: number } {
+  const code = attachments.map((a, i) => [a, i] as const).filter((e): e is readonly [CodeAttachment, number] => e[0].kind === 'code');
+  return {
+    items: code.map(([a, i]) => ({ id: String(i), text: a.text + (a.before ?? '') + (a.after ?? '') })),
+    wrapping: code.reduce((sum, [a]) => sum + measure(a.path, budget.unit) + measure(' '.repeat(WRAPPING_CHARS), budget.unit), 0),
+  };
+}
+
+/** The plan for a question and its attachments, wrapping included: what the meter shows. */
+export function planAttachments(question: string, attachments: readonly Attachment[], budget: Budget): BudgetPlan {
+  const { items, wrapping } = budgetItems(attachments, budget);
+  const plan = planBudget(question, items, { unit: budget.unit, limit: Math.max(0, budget.limit - wrapping) });
+  return { ...plan, limit: budget.limit, total: plan.total + wrapping, sent: plan.sent + wrapping };
+}
+
+/**
+ * The attachments as they are sent within `budget`: each one the plan trims keeps its first part,
+ * one it leaves out keeps no text, and both record their full length in `trimmedFrom` (the request
+ * and the chip say so). Images are not counted: providers bill them apart.
+ */
+export function fitAttachments(question: string, attachments: readonly Attachment[], budget: Budget): Attachment[] {
+  const plan = planAttachments(question, attachments, budget);
+  const byIndex = new Map(plan.items.map((p) => [Number(p.id), p]));
+  return attachments.map((a, i) => {
+    const p = byIndex.get(i);
+    if (a.kind !== 'code' || !p || (!p.trimmed && !p.dropped)) return a;
+    const { before: _before, after: _after, ...rest } = a;
+    const kept = p.dropped ? '' : cutAt(a.text, Math.min(p.keptChars, a.text.length));
+    return { ...rest, text: kept, trimmedFrom: a.trimmedFrom ?? a.text.length };
+  });
+}
+
+/** The first `chars` characters, not splitting a surrogate pair. */
+function cutAt(text: string, chars: number): string {
+  const code = text.charCodeAt(chars - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? chars - 1 : chars);
 }
