@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { createChatMentions } from './context/chatMentions';
 import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
@@ -57,9 +58,11 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const preview = new RewritePreview();
   const instructions = new Instructions(log);
   const rewrites = new RewriteController(providers, preview, log, instructions);
-  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions });
+  const chatMentions = createChatMentions(editors);
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions, mentions: chatMentions.mentions });
   const commitMessages = new CommitMessageController(providers, instructions, log);
   context.subscriptions.push(
+    ...chatMentions.disposables,
     instructions,
     commitMessages,
     ...registerCommitMessageCommands(commitMessages),

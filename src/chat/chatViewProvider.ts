@@ -5,11 +5,14 @@ import type { ProviderFactory } from '../config/providerFactory';
 import type { SecretStore } from '../config/secretStore';
 import { inputBudget } from '../config/inputBudget';
 import { isKnownProvider, providerName } from '../config/providerCatalog';
+import type { MentionService } from '../context/mentionService';
+import { openAttachmentSource } from '../context/openAttachment';
 import { codeAttachment, pickImageAttachment } from '../editor/attachments';
 import type { LastEditor } from '../editor/lastEditor';
 import { keyIsMissing } from '../editor/missingKey';
 import type { RewriteController } from '../editor/rewriteController';
 import { chatSystemPrompt } from '../prompts/systemPrompt';
+import { type Budget, fitAttachments } from '../shared/contextBudget';
 import type { Attachment, ConversationSummary } from '../shared/conversation';
 import { type HostMessage, type PanelInfo, type SlashCommandInfo, type WebviewMessage, parseWebviewMessage } from '../shared/webviewProtocol';
 import { flaggedText } from '../ui/errorText';
@@ -37,6 +40,8 @@ export interface ChatViewDeps {
   readonly rewrites: RewriteController;
   /** The user's and the workspace's instructions, sent as the system prompt. */
   readonly instructions: Instructions;
+  /** What the composer's `@` picker offers. */
+  readonly mentions: MentionService;
 }
 
 /** Hosts the chat side panel (`chorus.chat`): serves its HTML and acts on its checked messages. */
@@ -201,7 +206,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         return;
       case 'send':
         await this.drafts.sent();
-        await this.sendPrompt(message.text, message.attachments);
+        // Cut as the meter showed before sending (the webview's own cut is not trusted).
+        await this.sendPrompt(message.text, fitAttachments(message.text, message.attachments, await this.budget()));
         return;
       case 'stop':
         this.controller.stop(message.turnId);
@@ -258,19 +264,33 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
         await vscode.commands.executeCommand('chorus.setApiKey', currentProvider());
         return;
       case 'attach':
-        await this.attach(message.what);
-        return;
+      case 'imagePasted':
       case 'mentionQuery':
       case 'mentionTake':
       case 'openAttachment':
-        return;
-      case 'imagePasted':
-        await this.post({ type: 'attachment', attachment: { kind: 'image', name: message.name, dataUrl: message.dataUrl } });
+        await this.handleContext(message);
         return;
       default: {
         const unreachable: never = message;
         log.warn(`Unhandled webview message ${JSON.stringify(unreachable).slice(0, 80)}`);
       }
+    }
+  }
+
+  /** What the composer attaches: the buttons, a pasted image, the `@` picker, and a clicked chip. */
+  private async handleContext(message: Extract<WebviewMessage, { type: 'attach' | 'imagePasted' | 'mentionQuery' | 'mentionTake' | 'openAttachment' }>): Promise<void> {
+    switch (message.type) {
+      case 'attach':
+        return this.attach(message.what);
+      case 'imagePasted':
+        await this.post({ type: 'attachment', attachment: { kind: 'image', name: message.name, dataUrl: message.dataUrl } });
+        return;
+      case 'mentionQuery':
+        return this.answerMentions(message.seq, message.query);
+      case 'mentionTake':
+        return this.takeMention(message.id);
+      case 'openAttachment':
+        return openAttachmentSource(message.source, message.path, message.startLine);
     }
   }
 
@@ -311,6 +331,26 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     await this.post({ type: 'attachment', attachment: result });
   }
 
+  /** The `@` picker's items: files at once, symbols (which ask language servers) in a second answer. */
+  private async answerMentions(seq: number, query: string): Promise<void> {
+    const items = await this.deps.mentions.search(query);
+    await this.post({ type: 'mentions', seq, items });
+    const symbols = await this.deps.mentions.searchSymbols(query);
+    if (symbols.length) await this.post({ type: 'mentions', seq, items: [...items, ...symbols] });
+  }
+
+  private async takeMention(id: string): Promise<void> {
+    const { attachments, refused } = await this.deps.mentions.take(id);
+    for (const attachment of attachments) await this.post({ type: 'attachment', attachment });
+    if (refused.length) void vscode.window.showWarningMessage(vscode.l10n.t('Chorus: {0}', refused.join(' ')));
+  }
+
+  /** What one question and its attachments may use with the current provider. */
+  private async budget(): Promise<Budget> {
+    const id = currentProvider();
+    return inputBudget(id, this.deps.providers.presetOf(id), (await this.systemPrompt()) ?? '');
+  }
+
   /** History items answering in the background say so. */
   private markAnswering(items: readonly ConversationSummary[]): ConversationSummary[] {
     return items.map((item) => (this.controller.isAnswering(item.id) ? { ...item, answering: true } : item));
@@ -327,7 +367,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       hasKey,
       acceptsImages: this.deps.providers.acceptsImages(id, model),
       instructions: await this.deps.instructions.fileNames(),
-      budget: inputBudget(id, this.deps.providers.presetOf(id), (await this.systemPrompt()) ?? ''),
+      budget: await this.budget(),
     };
   }
 

@@ -64,5 +64,16 @@ export function webviewStrings(): WebviewStrings {
     slashNone: vscode.l10n.t('No command matches.'),
     thinking: vscode.l10n.t('Thinking…'),
     thoughtFor: vscode.l10n.t('Thought for {0} s'),
+    mentions: vscode.l10n.t("Files, folders, problems, terminal, git changes, symbols"),
+    mentionNone: vscode.l10n.t("Nothing matches."),
+    chars: vscode.l10n.t("{0} characters"),
+    trimmed: vscode.l10n.t("trimmed"),
+    leftOut: vscode.l10n.t("left out"),
+    openAttachment: vscode.l10n.t("Open {0}"),
+    budgetUsed: vscode.l10n.t("{0} of {1}"),
+    willTrim: vscode.l10n.t("{0} cut to {1}%"),
+    willLeaveOut: vscode.l10n.t("{0} left out"),
+    overBudget: vscode.l10n.t("Over the model's input limit. Before sending: {0}. The question is sent whole."),
+    questionOverBudget: vscode.l10n.t("The question alone is over the model's input limit. Shorten it, or choose a model that takes more."),
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChatViewProvider } from '../chat/chatViewProvider';
 import type { LastEditor } from '../editor/lastEditor';
-import { fileAttachments } from '../context/fileAttachments';
+import { askAboutSecret, fileAttachments } from '../context/fileAttachments';
 import type { Attachment } from '../shared/conversation';
 
 /**
@@ -26,14 +26,4 @@ export function registerAddToChat(chatView: ChatViewProvider, editors: LastEdito
 function urisOf(value: unknown): vscode.Uri[] {
   if (value instanceof vscode.Uri) return [value];
   return Array.isArray(value) ? value.filter((v): v is vscode.Uri => v instanceof vscode.Uri) : [];
-}
-
-async function askAboutSecret(uri: vscode.Uri): Promise<boolean> {
-  const attach = vscode.l10n.t('Attach');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} looks like it holds secrets (keys, passwords). Send it to the model anyway?', vscode.workspace.asRelativePath(uri)),
-    { modal: true },
-    attach,
-  );
-  return choice === attach;
 }

@@ -25,6 +25,17 @@ export function looksSecret(uri: vscode.Uri): boolean {
   return SECRET_NAME.test(uri.path.split('/').pop() ?? '');
 }
 
+/** Asks before a file that looks like it holds secrets (or that files.exclude hides) is attached. */
+export async function askAboutSecret(uri: vscode.Uri): Promise<boolean> {
+  const attach = vscode.l10n.t('Attach');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} looks like it holds secrets (keys, passwords). Send it to the model anyway?', vscode.workspace.asRelativePath(uri)),
+    { modal: true },
+    attach,
+  );
+  return choice === attach;
+}
+
 /** `uris` (files or folders) as attachments; a secret-looking file is attached only if `confirm` says yes. */
 export async function fileAttachments(uris: readonly vscode.Uri[], confirm: (uri: vscode.Uri) => Thenable<boolean>): Promise<FileAttachments> {
   const out: FileAttachments = { attachments: [], refused: [] };

@@ -28,6 +28,7 @@ export function codeAttachment(editor: vscode.TextEditor, wholeFile: boolean): A
   }
   return {
     kind: 'code',
+    source: range ? 'selection' : 'file',
     path: documentLabel(document),
     languageId: document.languageId,
     // A selection that ends at the start of a line holds none of that line.

@@ -40,8 +40,20 @@ export interface BudgetPlan {
 /** Below this many units a trimmed attachment says too little to be worth sending. */
 const SMALLEST_USEFUL = 200;
 
+/** Long texts measured lately: the meter measures the same attachments on every keystroke. */
+const measured = new Map<string, number>();
+const MEASURED_KEPT = 64;
+
 export function measure(text: string, unit: Budget['unit']): number {
-  return unit === 'chars' ? text.length : estimateTokens(text);
+  if (unit === 'chars') return text.length;
+  if (text.length < 4096) return estimateTokens(text);
+  let tokens = measured.get(text);
+  if (tokens === undefined) {
+    tokens = estimateTokens(text);
+    measured.set(text, tokens);
+    if (measured.size > MEASURED_KEPT) measured.delete(measured.keys().next().value!);
+  }
+  return tokens;
 }
 
 /**

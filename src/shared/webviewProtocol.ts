@@ -16,7 +16,9 @@ export type WebviewStringKey =
   | 'codeCopy' | 'codeInsert' | 'codeApply' | 'codeNewFile' | 'codeActions' | 'image' | 'taskDone' | 'taskOpen'
   | 'highlightBlockTooLong' | 'highlightLineTooLong'
   | 'flagged' | 'close' | 'pasteTooLong' | 'imageTooLarge' | 'backToChat' | 'answering' | 'instructions'
-  | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone' | 'thinking' | 'thoughtFor';
+  | 'slashCommands' | 'slashBuiltIn' | 'slashWorkspace' | 'slashUser' | 'slashNone' | 'thinking' | 'thoughtFor'
+  | 'mentions' | 'mentionNone' | 'chars' | 'trimmed' | 'leftOut' | 'openAttachment' | 'budgetUsed' | 'willTrim' | 'willLeaveOut'
+  | 'overBudget' | 'questionOverBudget';
 
 /** What the panel needs to draw its header and empty state. */
 export interface PanelInfo {

@@ -1,9 +1,16 @@
 // The prompt box: multi-line, Enter sends and Shift+Enter adds a line, but Enter that confirms an
 // IME composition (Chinese, Japanese input) never sends. The draft survives hiding and reloading.
-// Typing `/` at the start opens the slash-command list (slashPicker.ts).
-import { LIMITS, type SlashCommandInfo, type WebviewStrings } from '../shared/webviewProtocol';
+// Typing `/` at the start opens the slash-command list (slashPicker.ts), `@` at the start of a word
+// the list of what can be attached (mentionPicker.ts). Attachments show as chips above the box,
+// and the meter by Send shows what the question and they will use of the model's input budget.
+import type { Budget } from '../shared/contextBudget';
 import type { Attachment } from '../shared/conversation';
+import type { MentionItem } from '../shared/mentions';
+import { LIMITS, type SlashCommandInfo, type WebviewStrings } from '../shared/webviewProtocol';
+import { attachmentChip } from './attachmentChip';
+import { BudgetMeter } from './budgetMeter';
 import { el, format, iconButton } from './dom';
+import { MentionPicker } from './mentionPicker';
 import { SlashPicker } from './slashPicker';
 
 export interface ComposerCallbacks {
@@ -14,6 +21,12 @@ export interface ComposerCallbacks {
   imagePasted(name: string, dataUrl: string): void;
   /** The slash-command list opened: the host sends the commands again. */
   listCommands(): void;
+  /** The `@` list's query changed: the host answers with items for `seq`. */
+  mentionQuery(seq: number, query: string): void;
+  /** The user took an item of the `@` list. */
+  mentionTake(id: string): void;
+  /** A chip was clicked. */
+  openAttachment(attachment: Extract<Attachment, { kind: 'code' }>): void;
 }
 
 const MAX_PASTED_IMAGE_BYTES = 4 * 1024 * 1024;
@@ -27,6 +40,9 @@ export class Composer {
   private readonly imageButton: HTMLButtonElement;
   private readonly message: HTMLElement;
   private readonly picker: SlashPicker;
+  private readonly mentions: MentionPicker;
+  private readonly meter: BudgetMeter;
+  private budget: Budget = { unit: 'tokens', limit: 0 };
   private attachments: Attachment[] = [];
   private composing = false;
   private busy = false;
@@ -35,6 +51,7 @@ export class Composer {
   constructor(
     private readonly strings: WebviewStrings,
     private readonly callbacks: ComposerCallbacks,
+    private readonly locale: string,
   ) {
     this.input = el('textarea', {
       class: 'composer-input',
@@ -55,13 +72,18 @@ export class Composer {
       iconButton('file-code', strings.attachFile, () => this.callbacks.attach('file')),
       this.imageButton,
       el('span', { class: 'spacer' }),
+      (this.meter = new BudgetMeter(strings, locale)).root,
       this.stopButton,
       this.sendButton,
     );
     this.picker = new SlashPicker(strings, { take: (name) => this.takeCommand(name), opened: () => this.callbacks.listCommands() });
-    this.input.setAttribute('aria-controls', this.picker.root.id);
+    this.mentions = new MentionPicker(strings, {
+      query: (seq, query) => this.callbacks.mentionQuery(seq, query),
+      take: (item, from, to) => this.takeMention(item, from, to),
+    });
+    this.input.setAttribute('aria-controls', `${this.picker.root.id} ${this.mentions.root.id}`);
     this.input.setAttribute('aria-autocomplete', 'list');
-    this.root = el('form', { class: 'composer', attrs: { 'aria-label': strings.placeholder } }, this.picker.root, this.chips, this.input, this.message, tools);
+    this.root = el('form', { class: 'composer', attrs: { 'aria-label': strings.placeholder } }, this.picker.root, this.mentions.root, this.chips, this.meter.note, this.input, this.message, tools);
     this.root.addEventListener('submit', (e) => e.preventDefault());
     this.input.addEventListener('compositionstart', () => (this.composing = true));
     this.input.addEventListener('compositionend', () => {
@@ -96,6 +118,19 @@ export class Composer {
     this.imageButton.hidden = !accepts;
   }
 
+  /** The current model's input budget: chips show sizes in its unit, the meter measures against it. */
+  setBudget(budget: Budget): void {
+    this.budget = budget;
+    this.meter.setBudget(budget);
+    this.renderChips();
+  }
+
+  /** The host's answer to the `@` list's query `seq`. */
+  setMentions(seq: number, items: readonly MentionItem[]): void {
+    this.mentions.setItems(seq, items);
+    this.syncPickerState();
+  }
+
   /** Puts text (and attachments) into the box, e.g. a prompt that got no answer. */
   setDraft(text: string, attachments: readonly Attachment[] = []): void {
     this.input.value = text;
@@ -120,7 +155,7 @@ export class Composer {
   private onKeyDown(e: KeyboardEvent): void {
     // keyCode 229 is what browsers report for keys the IME is handling.
     if (e.isComposing || this.composing || e.keyCode === 229) return;
-    if (this.picker.onKey(e)) {
+    if (this.picker.onKey(e) || this.mentions.onKey(e)) {
       e.preventDefault();
       this.syncPickerState();
       return;
@@ -133,6 +168,7 @@ export class Composer {
   private onInput(): void {
     this.showMessage('');
     if (!this.composing) this.updatePicker();
+    this.meter.update(this.input.value, this.attachments);
     if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
     this.draftTimer = window.setTimeout(() => this.callbacks.draftChanged(this.input.value), 300);
   }
@@ -159,18 +195,20 @@ export class Composer {
 
   private updatePicker(): void {
     this.picker.update(this.input.value, this.input.selectionEnd);
+    this.mentions.update(this.input.value, this.input.selectionEnd);
     this.syncPickerState();
   }
 
   private closePicker(): void {
     this.picker.close();
+    this.mentions.close();
     this.syncPickerState();
   }
 
   /** The box tells assistive technology whether the list is open and which option is active. */
   private syncPickerState(): void {
-    this.input.setAttribute('aria-expanded', String(this.picker.isOpen));
-    const active = this.picker.activeId;
+    this.input.setAttribute('aria-expanded', String(this.picker.isOpen || this.mentions.isOpen));
+    const active = this.picker.activeId ?? this.mentions.activeId;
     if (active) this.input.setAttribute('aria-activedescendant', active);
     else this.input.removeAttribute('aria-activedescendant');
   }
@@ -180,6 +218,16 @@ export class Composer {
     this.input.value = `/${name} `;
     this.input.setSelectionRange(this.input.value.length, this.input.value.length);
     this.closePicker();
+    this.onInput();
+  }
+
+  /** The `@query` text leaves the box; what it named comes back from the host as a chip. */
+  private takeMention(item: MentionItem, from: number, to: number): void {
+    const text = this.input.value;
+    this.input.value = text.slice(0, from) + text.slice(to);
+    this.input.setSelectionRange(from, from);
+    this.syncPickerState();
+    this.callbacks.mentionTake(item.id);
     this.onInput();
   }
 
@@ -201,20 +249,18 @@ export class Composer {
 
   private renderChips(): void {
     this.chips.replaceChildren(
-      ...this.attachments.map((attachment, index) => {
-        const label = attachment.kind === 'code' ? chipLabel(attachment) : attachment.name;
-        const icon = attachment.kind === 'code' ? 'file-code' : 'file-media';
-        const chip = el('span', { class: 'chip', attrs: { role: 'listitem', title: label } }, el('span', { class: `codicon codicon-${icon}`, attrs: { 'aria-hidden': 'true' } }), el('span', { class: 'chip-label', text: label }));
-        chip.append(
-          iconButton('close', `${this.strings.removeAttachment} ${label}`, () => {
+      ...this.attachments.map((attachment, index) =>
+        attachmentChip(attachment, this.budget, this.strings, this.locale, {
+          open: (code) => this.callbacks.openAttachment(code),
+          remove: () => {
             this.attachments.splice(index, 1);
             this.renderChips();
-          }),
-        );
-        return chip;
-      }),
+          },
+        }),
+      ),
     );
     this.chips.hidden = this.attachments.length === 0;
+    this.meter.update(this.input.value, this.attachments);
   }
 }
 
@@ -229,10 +275,4 @@ export function refuseLongPaste(box: HTMLTextAreaElement, e: ClipboardEvent, str
   if (text.length <= room) return '';
   e.preventDefault();
   return format(strings.pasteTooLong, text.length.toLocaleString(), LIMITS.text.toLocaleString());
-}
-
-export function chipLabel(attachment: Extract<Attachment, { kind: 'code' }>): string {
-  const name = attachment.path.split('/').pop() ?? attachment.path;
-  const lines = attachment.startLine ? `:${attachment.startLine}-${attachment.endLine ?? attachment.startLine}` : '';
-  return `${name}${lines} · ${attachment.languageId}`;
 }

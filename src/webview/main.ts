@@ -1,5 +1,6 @@
 // The chat panel: header (model, new chat, history), the conversation, and the composer. Talks to
 // the host only through the checked messages of src/shared/webviewProtocol.ts.
+import type { Budget } from '../shared/contextBudget';
 import type { Attachment, Conversation } from '../shared/conversation';
 import type { HostMessage, PanelInfo, WebviewStrings } from '../shared/webviewProtocol';
 import { createAnswerRenderer } from './answerRenderer';
@@ -11,6 +12,11 @@ import { postToHost, saveState, savedState } from './vscodeApi';
 
 const root = document.getElementById('chorus-app')!;
 
+/** A chip was clicked: the host opens its file (checked there), or the view it came from. */
+function openAttachment(a: Extract<Attachment, { kind: 'code' }>): void {
+  postToHost({ type: 'openAttachment', source: a.source ?? (a.startLine ? 'selection' : 'file'), path: a.path, ...(a.startLine ? { startLine: a.startLine } : {}) });
+}
+
 class ChatApp {
   private readonly list: MessageList;
   private readonly composer: Composer;
@@ -21,6 +27,7 @@ class ChatApp {
   private readonly banner: HTMLElement;
   private readonly chat: HTMLElement;
   private streamingTurn: string | undefined;
+  private budget: Budget = { unit: 'tokens', limit: 0 };
   /** The last revision of the composer's draft either copy holds. */
   private draftRevision = 0;
   /** A prompt the host returned to the box after it got no answer; Retry sends it, so the box lets it go. */
@@ -45,23 +52,11 @@ class ChatApp {
       edit: (turnId, text) => postToHost({ type: 'edit', turnId, text }),
       copy: (text) => postToHost({ type: 'copy', text }),
       setApiKey: () => postToHost({ type: 'setApiKey' }),
+      openAttachment,
+      budget: () => this.budget,
     }, init.locale);
     renderer.installHandlers(this.list.contentRoot);
-    this.composer = new Composer(strings, {
-      send: (text, attachments) => {
-        this.returned = undefined;
-        postToHost({ type: 'send', text, attachments });
-      },
-      stop: () => this.streamingTurn && postToHost({ type: 'stop', turnId: this.streamingTurn }),
-      attach: (what) => postToHost({ type: 'attach', what }),
-      draftChanged: (text) => {
-        const revision = ++this.draftRevision;
-        saveState({ draft: text, draftRevision: revision });
-        postToHost({ type: 'draft', text, revision });
-      },
-      imagePasted: (name, dataUrl) => postToHost({ type: 'imagePasted', name, dataUrl }),
-      listCommands: () => postToHost({ type: 'listCommands' }),
-    });
+    this.composer = new Composer(strings, this.composerCallbacks(), init.locale);
     this.history = new HistoryPanel(strings, {
       search: (query) => postToHost({ type: 'listHistory', query }),
       open: (id) => {
@@ -102,6 +97,27 @@ class ChatApp {
     this.composer.setDraft(ownIsNewer ? saved.draft! : init.draft.text);
     root.dataset.state = 'ready';
     this.composer.focus();
+  }
+
+  private composerCallbacks(): ConstructorParameters<typeof Composer>[1] {
+    return {
+      send: (text, attachments) => {
+        this.returned = undefined;
+        postToHost({ type: 'send', text, attachments });
+      },
+      stop: () => this.streamingTurn && postToHost({ type: 'stop', turnId: this.streamingTurn }),
+      attach: (what) => postToHost({ type: 'attach', what }),
+      draftChanged: (text) => {
+        const revision = ++this.draftRevision;
+        saveState({ draft: text, draftRevision: revision });
+        postToHost({ type: 'draft', text, revision });
+      },
+      imagePasted: (name, dataUrl) => postToHost({ type: 'imagePasted', name, dataUrl }),
+      listCommands: () => postToHost({ type: 'listCommands' }),
+      mentionQuery: (seq, query) => postToHost({ type: 'mentionQuery', seq, query }),
+      mentionTake: (id) => postToHost({ type: 'mentionTake', id }),
+      openAttachment,
+    };
   }
 
   handle(message: HostMessage): void {
@@ -159,6 +175,9 @@ class ChatApp {
       case 'slashCommands':
         this.composer.setCommands(message.commands);
         return;
+      case 'mentions':
+        this.composer.setMentions(message.seq, message.items);
+        return;
       default: {
         const unreachable: never = message;
         void unreachable;
@@ -190,6 +209,8 @@ class ChatApp {
     );
     this.modelButton.setAttribute('aria-label', `${this.strings.model}: ${panel.providerName} ${panel.model}`);
     this.composer.setAcceptsImages(panel.acceptsImages);
+    this.budget = panel.budget;
+    this.composer.setBudget(panel.budget);
     this.keyNotice.hidden = panel.hasKey;
     // Which workspace files the model is told to follow; file names are text, never markup.
     this.instructionsLine.hidden = panel.instructions.length === 0;

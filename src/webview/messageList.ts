@@ -1,9 +1,11 @@
 // The conversation on screen: prompts as plain text, answers as sanitised Markdown streamed in
 // place, with per-turn actions, metrics, inline errors, a rate-limit countdown, and auto-scroll
 // that yields to the user's own scrolling.
-import type { AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
+import type { Budget } from '../shared/contextBudget';
+import type { Attachment, AssistantTurn, Conversation, Turn, TurnError, TurnMetrics, TurnStatus, UserTurn } from '../shared/conversation';
 import { LIMITS, type WebviewStrings } from '../shared/webviewProtocol';
-import { chipLabel, refuseLongPaste } from './composer';
+import { attachmentChip } from './attachmentChip';
+import { refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
 import { FIRST_TURNS, OLDER_TURNS_PER_SLICE } from './sliceSizes';
 import { ThinkingSection } from './thinkingSection';
@@ -24,6 +26,10 @@ export interface AnswerRenderer {
 
 export interface MessageListCallbacks {
   stop(turnId: string): void;
+  /** A sent turn's chip was clicked. */
+  openAttachment(attachment: Extract<Attachment, { kind: 'code' }>): void;
+  /** The budget the chips' sizes are counted in (the current model's). */
+  budget(): Budget;
   regenerate(turnId: string): void;
   retry(turnId: string): void;
   edit(turnId: string, text: string): void;
@@ -225,9 +231,8 @@ export class MessageList {
 
   private renderUser(turn: UserTurn): HTMLElement {
     const text = el('div', { class: 'user-text', text: turn.text });
-    const chips = (turn.attachments ?? []).map((a) =>
-      el('span', { class: 'chip', text: a.kind === 'code' ? chipLabel(a) : a.name, attrs: { title: a.kind === 'code' ? a.path : a.name } }),
-    );
+    // The context this turn sent, as it was sent (cut ones say so); Regenerate and Edit send it again.
+    const chips = (turn.attachments ?? []).map((a) => attachmentChip(a, this.callbacks.budget(), this.strings, this.locale, { open: (code) => this.callbacks.openAttachment(code) }));
     const actions = el(
       'div',
       { class: 'turn-actions' },

@@ -1,9 +1,9 @@
-// The list of slash commands the composer shows while its text is `/` and part of a name: filtered
-// as the user types, Up/Down to move, Enter or Tab to take, Escape to close, or a click. The
-// composer passes it keys only outside an IME composition. Descriptions come from prompt files, so
-// everything here is set as text, never as HTML.
+// The list of slash commands the composer shows while its text is `/` and part of a name, filtered
+// as the user types (pickerList.ts does the keys). The composer passes it keys only outside an IME
+// composition. Descriptions come from prompt files, so everything here is set as text.
 import type { SlashCommandInfo, WebviewStrings } from '../shared/webviewProtocol';
 import { el } from './dom';
+import { type PickerKey, PickerList } from './pickerList';
 
 export interface SlashPickerCallbacks {
   /** The user took `name`. */
@@ -16,10 +16,9 @@ export interface SlashPickerCallbacks {
 const TYPING_NAME = /^\/([a-z0-9-]*)$/;
 
 export class SlashPicker {
-  readonly root: HTMLElement;
+  private readonly list: PickerList;
   private commands: readonly SlashCommandInfo[] = [];
   private shown: readonly SlashCommandInfo[] = [];
-  private active = 0;
   private query: string | undefined;
   /** Escape closed the list: it stays closed until the text stops being a command name. */
   private dismissed = false;
@@ -28,28 +27,27 @@ export class SlashPicker {
     private readonly strings: WebviewStrings,
     private readonly callbacks: SlashPickerCallbacks,
   ) {
-    this.root = el('ul', { class: 'slash-picker', attrs: { role: 'listbox', id: 'slash-picker', 'aria-label': strings.slashCommands } });
-    this.root.hidden = true;
-    // mousedown, not click: the box keeps its focus (a blur would close the list under the pointer).
-    this.root.addEventListener('mousedown', (e) => {
-      e.preventDefault();
-      const option = (e.target as Element | null)?.closest<HTMLElement>('[data-name]');
-      if (option?.dataset.name) this.callbacks.take(option.dataset.name);
+    this.list = new PickerList('slash-picker', strings.slashCommands, 'slash-picker', (index) => {
+      const command = this.shown[index];
+      if (command) this.callbacks.take(command.name);
     });
+  }
+
+  get root(): HTMLElement {
+    return this.list.root;
   }
 
   get isOpen(): boolean {
     return this.query !== undefined;
   }
 
-  /** The option the keyboard is on, for the box's aria-activedescendant. */
   get activeId(): string | undefined {
-    return this.isOpen && this.shown.length ? `slash-option-${this.active}` : undefined;
+    return this.list.activeId;
   }
 
   setCommands(commands: readonly SlashCommandInfo[]): void {
     this.commands = commands;
-    if (this.query !== undefined) this.render(this.query);
+    if (this.query !== undefined) this.render(this.query, true);
   }
 
   /** The box's text changed: opens, filters or closes the list. `caret` is where the cursor is. */
@@ -62,61 +60,39 @@ export class SlashPicker {
     }
     if (this.dismissed) return;
     const opening = this.query === undefined;
-    this.render(match[1]!);
+    this.render(match[1]!, match[1] === this.query);
     if (opening) this.callbacks.opened();
   }
 
   close(): void {
     this.query = undefined;
-    this.root.hidden = true;
-    this.root.replaceChildren();
+    this.list.close();
   }
 
   /** Acts on a key while the list is open; true when the key was the list's (the box must not act on it). */
   onKey(e: KeyboardEvent): boolean {
-    if (!this.isOpen || e.altKey || e.ctrlKey || e.metaKey) return false;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        if (!this.shown.length) return false;
-        this.active = (this.active + (e.key === 'ArrowDown' ? 1 : this.shown.length - 1)) % this.shown.length;
-        this.render(this.query!);
-        return true;
-      case 'Enter':
-      case 'Tab': {
-        const command = this.shown[this.active];
-        if (!command || e.shiftKey) return false;
-        this.callbacks.take(command.name);
-        return true;
-      }
-      case 'Escape':
-        this.dismissed = true;
-        this.close();
-        return true;
-      default:
-        return false;
+    const done: PickerKey = this.list.onKey(e);
+    if (done === 'close') {
+      this.dismissed = true;
+      this.query = undefined;
     }
+    return done !== undefined;
   }
 
-  private render(query: string): void {
-    if (query !== this.query) this.active = 0;
+  private render(query: string, keepActive: boolean): void {
     this.query = query;
     const starts = this.commands.filter((c) => c.name.startsWith(query));
     const contains = this.commands.filter((c) => !c.name.startsWith(query) && c.name.includes(query));
     this.shown = [...starts, ...contains];
-    this.active = Math.min(this.active, Math.max(0, this.shown.length - 1));
     const source = { builtIn: this.strings.slashBuiltIn, workspace: this.strings.slashWorkspace, user: this.strings.slashUser };
-    const options = this.shown.map((command, index) =>
-      el(
-        'li',
-        { class: 'slash-option', attrs: { role: 'option', id: `slash-option-${index}`, 'data-name': command.name, 'aria-selected': String(index === this.active), title: command.description } },
-        el('span', { class: 'slash-name', text: `/${command.name}` }),
-        el('span', { class: 'slash-description', text: command.description }),
-        el('span', { class: 'slash-source', text: source[command.source] ?? '' }),
-      ),
+    this.list.show(
+      this.shown.map((command) => ({
+        key: command.name,
+        title: command.description,
+        parts: [el('span', { class: 'slash-name', text: `/${command.name}` }), el('span', { class: 'slash-description', text: command.description }), el('span', { class: 'slash-source', text: source[command.source] ?? '' })],
+      })),
+      this.strings.slashNone,
+      keepActive,
     );
-    this.root.replaceChildren(...(options.length ? options : [el('li', { class: 'slash-empty', text: this.strings.slashNone })]));
-    this.root.hidden = false;
-    options[this.active]?.scrollIntoView?.({ block: 'nearest' });
   }
 }

@@ -13,7 +13,7 @@ describe('slash commands in the composer, end to end', () => {
   let workbench: Workbench;
   let frame: Frame;
   const picker = (): Locator => frame.locator('.slash-picker');
-  const names = async (): Promise<string[]> => picker().locator('.slash-option .slash-name').allTextContents();
+  const names = async (): Promise<string[]> => picker().locator('.picker-option .slash-name').allTextContents();
 
   before(async () => {
     fake = await startFakeProvider();
@@ -43,7 +43,7 @@ describe('slash commands in the composer, end to end', () => {
     await box.pressSequentially('/');
     await picker().waitFor({ state: 'visible' });
     assert.deepEqual(await names(), ['/doc', '/explain', '/fix', '/review', '/summarize', '/tests']);
-    const summarize = picker().locator('.slash-option[data-name="summarize"]');
+    const summarize = picker().locator('.picker-option[data-key="summarize"]');
     assert.equal(await summarize.locator('.slash-description').textContent(), 'Summarize <b>the</b> file', 'the description is text, not markup');
     assert.equal(await summarize.locator('b').count(), 0);
     assert.equal(await summarize.locator('.slash-source').textContent(), 'workspace');
@@ -73,7 +73,7 @@ describe('slash commands in the composer, end to end', () => {
 
     await box.fill('');
     await box.pressSequentially('/');
-    await picker().locator('.slash-option[data-name="tests"]').click();
+    await picker().locator('.picker-option[data-key="tests"]').click();
     assert.equal(await box.inputValue(), '/tests ');
   });
 
