@@ -54,7 +54,7 @@ describe('Add to Chorus Chat from the Explorer, end to end', () => {
     await addFromExplorer(page, 'helpers.py');
     // The command brings the chat view back (its webview is a new frame after the Explorer took its place).
     const frame = await openChatPanel(page);
-    await frame.locator('.composer .chip', { hasText: 'helpers.py · python' }).waitFor();
+    await frame.locator('.composer .chip', { hasText: 'helpers.py' }).waitFor();
     fake.enqueue(sseReply(textChunks('It doubles n.')));
     await sendPrompt(frame, 'What does this do?');
     await frame.locator('article.turn.assistant[data-status="done"] .answer', { hasText: 'It doubles n.' }).waitFor();
