@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { planBudget } from '../../../src/shared/contextBudget';
+import { fitAttachments, planAttachments, planBudget } from '../../../src/shared/contextBudget';
+import type { Attachment } from '../../../src/shared/conversation';
+import { userContent } from '../../../src/prompts/chatTurns';
+
+type Code = Extract<Attachment, { kind: 'code' }>;
+const code = (path: string, text: string): Code => ({ kind: 'code', source: 'file', path, languageId: 'text', text });
 
 describe('shared/contextBudget', () => {
   it('sends everything that fits, as it is', () => {
@@ -42,5 +47,48 @@ describe('shared/contextBudget', () => {
     const plan = planBudget('q'.repeat(5000), [{ id: 'a', text: 'a'.repeat(10) }], { unit: 'chars', limit: 4800 });
     assert.equal(plan.sent, 5000);
     assert.equal(plan.items[0]!.dropped, true);
+  });
+
+  it('fits Qianfan\'s 4,800 characters when sending: the request, wrapping included, is within the limit and says what was cut', () => {
+    const question = '这段代码有什么问题?';
+    const attachments = [code('src/a.ts', 'a'.repeat(3000)), code('src/b.ts', 'b'.repeat(3000)), code('notes.md', '说明'.repeat(50))];
+    const fitted = fitAttachments(question, attachments, { unit: 'chars', limit: 4800 });
+    const sent = userContent(question, fitted) as string;
+    assert.ok(sent.length <= 4800, `${sent.length}`);
+    assert.ok(sent.length > 4200, `the room is used: ${sent.length}`);
+    assert.equal((fitted[2] as Code).text, '说明'.repeat(50), 'the small one is whole');
+    assert.equal((fitted[2] as Code).trimmedFrom, undefined);
+    assert.equal((fitted[0] as Code).trimmedFrom, 3000);
+    assert.equal((fitted[0] as Code).text.length, (fitted[1] as Code).text.length, 'the two large ones are cut alike');
+    assert.match(sent, /\(trimmed: only the first \d+ of its 3000 characters are included\)/);
+    assert.ok(sent.endsWith(question), 'the question is sent whole, last');
+  });
+
+  it('leaves out what would keep too little, and the request names it with its size', () => {
+    const fitted = fitAttachments('q'.repeat(4650), [code('big.log', 'x'.repeat(9000))], { unit: 'chars', limit: 4800 });
+    assert.deepEqual(fitted[0], { kind: 'code', source: 'file', path: 'big.log', languageId: 'text', text: '', trimmedFrom: 9000 });
+    assert.match(userContent('q', fitted) as string, /^big\.log: \(left out: its 9000 characters did not fit the model's input limit\)\n\nq$/);
+  });
+
+  it('changes nothing that fits, and never counts or cuts images', () => {
+    const image: Attachment = { kind: 'image', name: 'a.png', dataUrl: 'data:image/png;base64,AAAA' };
+    const attachments = [code('a.ts', 'const a = 1;'), image];
+    assert.deepEqual(fitAttachments('Why?', attachments, { unit: 'tokens', limit: 24_000 }), attachments);
+    assert.equal(planAttachments('Why?', [image], { unit: 'tokens', limit: 24_000 }).items.length, 0);
+  });
+
+  it('in tokens, a Chinese file uses about twice the budget of an English one of the same length', () => {
+    const budget = { unit: 'tokens', limit: 1_000_000 } as const;
+    const zh = planAttachments('', [code('zh.md', '中文说明'.repeat(2500))], budget);
+    const en = planAttachments('', [code('en.md', 'text'.repeat(2500))], budget);
+    assert.equal(zh.items[0]!.size, 6000);
+    assert.equal(en.items[0]!.size, 3000);
+  });
+
+  it('a cut never splits a character outside the Basic Multilingual Plane', () => {
+    const fitted = fitAttachments('', [code('emoji.txt', '😀'.repeat(3000))], { unit: 'chars', limit: 1000 });
+    const text = (fitted[0] as Code).text;
+    assert.ok(text.length > 0 && text.length < 6000);
+    assert.equal([...text].every((c) => c === '😀'), true);
   });
 });
