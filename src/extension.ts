@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { createChatMentions } from './context/chatMentions';
+import type { FileAttachments } from './context/fileAttachments';
+import type { MentionItem } from './shared/mentions';
 import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
@@ -41,6 +43,10 @@ export interface ChorusApi {
   sendPrompt(text: string): Promise<void>;
   /** The slash commands the composer offers (built-ins and prompt files). */
   slashCommands(): Promise<SlashCommandInfo[]>;
+  /** The `@` picker's items for `query`, its first answer and then the symbols, as the composer gets them. */
+  mentionItems(query: string): Promise<MentionItem[]>;
+  /** What taking an item attaches, and why anything was not (in the UI language). */
+  takeMention(id: string): Promise<FileAttachments>;
 }
 
 export function activate(context: vscode.ExtensionContext): ChorusApi {
@@ -101,6 +107,8 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     currentConversation: () => chatView.controller.current,
     sendPrompt: (text) => chatView.sendPrompt(text),
     slashCommands: () => chatView.slashCommands(),
+    mentionItems: async (query) => [...(await chatMentions.mentions.search(query)), ...(await chatMentions.mentions.searchSymbols(query))],
+    takeMention: (id) => chatMentions.mentions.take(id),
   };
 }
 

@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-const TEST_FILES = ['activation.test.js', 'apiKeys.test.js', 'testConnection.test.js', 'qianfan.test.js', 'attachments.test.js', 'explain.test.js', 'rewrite.test.js', 'slashCommands.test.js', 'instructions.test.js', 'commitMessage.test.js', 'endpoints.test.js', 'addToChat.test.js'];
+const TEST_FILES = ['activation.test.js', 'apiKeys.test.js', 'testConnection.test.js', 'qianfan.test.js', 'attachments.test.js', 'explain.test.js', 'rewrite.test.js', 'slashCommands.test.js', 'instructions.test.js', 'commitMessage.test.js', 'endpoints.test.js', 'addToChat.test.js', 'mentions.test.js'];
 
 export async function run(): Promise<void> {
   console.log(`Running Chorus integration tests in ${vscode.env.appName} ${vscode.version}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  for (const file of TEST_FILES) mocha.addFile(path.join(__dirname, file));
+  // CHORUS_INTEGRATION_ONLY=mentions,addToChat runs those files only (while working on them).
+  const only = process.env.CHORUS_INTEGRATION_ONLY?.split(',').map((name) => `${name}.test.js`);
+  for (const file of TEST_FILES.filter((f) => !only || only.includes(f))) mocha.addFile(path.join(__dirname, file));
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       // Read back by test/harness/runIntegration.ts (INTEGRATION_RESULT_PREFIX).
