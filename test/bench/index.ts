@@ -6,6 +6,7 @@ import type { Benchmark } from './benchmark';
 import { run as runChatRender } from './chatRender.bench';
 import { run as runPacedStreams } from './pacedStreams.bench';
 import { hostActivation } from './hostActivation.bench';
+import { run as runMentionPicker } from './mentionPicker.bench';
 import { providerStreaming } from './providerStreaming.bench';
 
 /** The chat panel's rendering in Chromium on the real webview bundle; it prints its own lines. */
@@ -14,7 +15,10 @@ const chatRender: Benchmark = { name: 'chat panel rendering (Chromium)', run: ()
 /** Paced streams through the real panel in a real VS Code (code-server, Chromium). */
 const pacedStreams: Benchmark = { name: 'paced streams in the real panel (VS Code)', run: (print) => runPacedStreams(print) };
 
-const BENCHMARKS: readonly Benchmark[] = [providerStreaming, hostActivation, chatRender, pacedStreams];
+/** The `@` picker on 20,000 generated files, typed in the real panel. */
+const mentionPicker: Benchmark = { name: '@ picker on 20,000 files (VS Code)', run: (print) => runMentionPicker(print) };
+
+const BENCHMARKS: readonly Benchmark[] = [providerStreaming, hostActivation, chatRender, pacedStreams, mentionPicker];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
