@@ -67,6 +67,21 @@ describe('@ mentions in the composer, end to end', () => {
     await frame.locator('article.turn.user').last().locator('.chip', { hasText: 'strings.ts' }).waitFor();
   });
 
+  it('an IME composition never opens the list; it opens when the composition ends', async () => {
+    await frame.evaluate(() => {
+      const box = document.querySelector<HTMLTextAreaElement>('.composer-input')!;
+      box.focus();
+      box.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+      box.value = '@';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '@' }));
+    });
+    // Had the input opened it, the host's answer would be on screen by the time the composition ends.
+    await frame.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.ok(await picker(frame).isHidden(), 'closed while composing');
+    await frame.evaluate(() => document.querySelector('.composer-input')!.dispatchEvent(new CompositionEvent('compositionend', { data: '@' })));
+    await option(frame, 'Selection').waitFor();
+  });
+
   it('never offers gitignored files, files under search.exclude, or files that look secret; Escape closes the list', async () => {
     const box = composer(frame);
     await box.click();

@@ -210,6 +210,25 @@ describe('chat controller, against a real local provider', () => {
     assert.match(content, /^src\/x\.ts \(lines 3-4\):\n````typescript\nconst a = "```";\n````\n\nWhat does it do\?$/);
   });
 
+  it('regenerate and edit send the same context again, as it was sent (a cut attachment stays cut); history keeps it', async () => {
+    const attachments = [
+      { kind: 'code' as const, source: 'file' as const, path: 'src/big.ts', languageId: 'typescript', text: 'const big = 1;', trimmedFrom: 90_000 },
+      { kind: 'code' as const, source: 'problems' as const, path: 'Problems in src/a.json', languageId: 'text', text: 'src/a.json:2:3 error: Expected comma' },
+    ];
+    fake.enqueue(sseReply(textChunks('one')), sseReply(textChunks('two')), sseReply(textChunks('three')));
+    await controller.send('Fix it', attachments);
+    const [question] = controller.current.turns;
+    await controller.regenerate(controller.current.turns[1]!.id);
+    await controller.edit(question!.id, 'Fix it properly');
+    const sent = fake.requests.map((r) => (r.body as { messages: Array<{ content: string }> }).messages.at(-1)!.content);
+    assert.equal(sent[0], sent[1], 'regenerate sends the same bytes');
+    assert.equal(sent[2], sent[0]!.replace(/Fix it$/, 'Fix it properly'), 'edit changes the question only');
+    assert.match(sent[0]!, /\(trimmed: only the first 14 of its 90000 characters are included\)/);
+    assert.match(sent[0]!, /^src\/big\.ts:\n```typescript\nconst big = 1;\n```\n\(trimmed[^\n]*\)\n\nProblems in src\/a\.json:\n```text\n/);
+    const saved = await store.load(controller.current.id);
+    assert.deepEqual((saved!.turns[0] as { attachments?: unknown }).attachments, attachments);
+  });
+
   it('reopens a conversation from history with its model', async () => {
     fake.enqueue(sseReply(textChunks('saved answer')));
     await controller.send('Remember me');
