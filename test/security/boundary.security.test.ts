@@ -181,4 +181,23 @@ describe('The webview → host boundary under fuzzed messages', function () {
     assert.equal((await openThings(s)).dialogs, 0, 'no link was offered for opening');
     assert.equal(snapshot(s), files, 'nothing was deleted or written');
   });
+
+  it('a chip click names files only inside the workspace, and @ items only by ids the host issued', async () => {
+    const before = await openThings(s);
+    const escapes = ['../../../../etc/passwd', '/etc/passwd', 'a/../../../../etc/hostname', '..\\..\\etc\\passwd', 'file:///etc/passwd', '~/.ssh/id_rsa'];
+    const hostile = [
+      ...escapes.map((path) => ({ type: 'openAttachment', source: 'file', path })),
+      ...escapes.map((path) => ({ type: 'openAttachment', source: 'folder', path })),
+      { type: 'mentionTake', id: 'm0' },
+      { type: 'mentionTake', id: 'm99999' },
+    ];
+    for (const message of hostile) assert.ok(parseWebviewMessage(message), `${JSON.stringify(message)} is well-formed`);
+    await postFromWebview(frame, hostile);
+    await frame.waitForTimeout(1500);
+    assert.equal((await openThings(s)).tabs, before.tabs, 'no file outside the workspace was opened');
+    assert.equal(await frame.locator('.composer .chip').count(), 0, 'no id the host did not issue attached anything');
+    // The same message with a workspace file does open it: the refusals above were the check, not a broken channel.
+    await postFromWebview(frame, [{ type: 'openAttachment', source: 'file', path: 'sample.ts', startLine: 2 }]);
+    await s.page.locator('.tabs-container .tab', { hasText: 'sample.ts' }).waitFor();
+  });
 });
