@@ -12,7 +12,8 @@ export class BudgetMeter {
   /** Over budget: what will be cut, above the box. */
   readonly note: HTMLElement;
   private readonly label: HTMLElement;
-  private readonly bar: HTMLElement;
+  /** A native <progress>: its fill needs no style attribute, which the panel never carries. */
+  private readonly bar: HTMLProgressElement;
   private budget: Budget = { unit: 'tokens', limit: 0 };
   private pending: { question: string; attachments: readonly Attachment[] } | undefined;
 
@@ -20,9 +21,9 @@ export class BudgetMeter {
     private readonly strings: WebviewStrings,
     private readonly locale: string,
   ) {
-    this.bar = el('span', { class: 'budget-fill' });
+    this.bar = el('progress', { class: 'budget-bar', attrs: { 'aria-hidden': 'true' } });
     this.label = el('span', { class: 'budget-label' });
-    this.root = el('span', { class: 'budget-meter', attrs: { role: 'meter', 'aria-valuemin': '0' } }, el('span', { class: 'budget-bar' }, this.bar), this.label);
+    this.root = el('span', { class: 'budget-meter', attrs: { role: 'meter', 'aria-valuemin': '0' } }, this.bar, this.label);
     this.note = el('div', { class: 'budget-note', attrs: { role: 'status' } });
     this.note.hidden = true;
   }
@@ -49,7 +50,8 @@ export class BudgetMeter {
     this.root.classList.toggle('budget-over', over);
     this.root.setAttribute('aria-valuemax', String(limit));
     this.root.setAttribute('aria-valuenow', String(used));
-    this.bar.style.width = `${limit ? Math.round((100 * used) / limit) : 0}%`;
+    this.bar.max = Math.max(1, limit);
+    this.bar.value = used;
     const text = format(this.strings.budgetUsed, sizeText(plan.total, unit, this.strings, this.locale), sizeText(limit, unit, this.strings, this.locale));
     this.label.textContent = text;
     this.root.title = text;
