@@ -27,7 +27,10 @@ export async function findSymbols(query: string, limit: number): Promise<SymbolH
   const found = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', q)) ?? [];
   const lower = q.toLowerCase();
   // Exact names first, then names that start with the query, then the providers' own order.
-  const rank = (s: vscode.SymbolInformation): number => (s.name === q ? 0 : s.name.toLowerCase() === lower ? 1 : s.name.toLowerCase().startsWith(lower) ? 2 : 3);
+  const rank = ({ name }: vscode.SymbolInformation): number => {
+    const bare = bareName(name);
+    return bare === q ? 0 : bare.toLowerCase() === lower ? 1 : bare.toLowerCase().startsWith(lower) ? 2 : 3;
+  };
   return found
     .filter((s) => s.location?.uri.scheme === 'file' && vscode.workspace.getWorkspaceFolder(s.location.uri) !== undefined)
     .map((s, i) => ({ s, i, rank: rank(s) }))
@@ -74,10 +77,10 @@ async function definitionRange(document: vscode.TextDocument, hit: SymbolHit): P
       (s) => s ?? [],
       () => [],
     );
-  // Providers answer with a tree (DocumentSymbol) or a flat list (SymbolInformation).
-  const nodes = symbols.map((s): SymbolNode & { readonly range: vscode.Range } => ('location' in s ? { name: s.name, kind: s.kind, range: s.location.range } : s));
+  // A tree (DocumentSymbol; VS Code adds `location` to it too) or, from older providers, a flat list.
+  const nodes = symbols.map((s): SymbolNode => ('children' in s ? s : { name: s.name, kind: s.kind, range: s.location.range }));
   const at = hit.range.start;
-  const named = innermostSymbol(onlyNamed(nodes, hit.name), at, ANY_KIND);
+  const named = innermostSymbol(onlyNamed(nodes, bareName(hit.name)), at, ANY_KIND);
   const found = named ?? innermostSymbol(nodes, at, ANY_KIND);
   return found ? new vscode.Range(found.range.start.line, found.range.start.character, found.range.end.line, found.range.end.character) : undefined;
 }
@@ -85,4 +88,9 @@ async function definitionRange(document: vscode.TextDocument, hit: SymbolHit): P
 /** The nodes named `name` anywhere in the tree, as a flat list. */
 function onlyNamed(nodes: readonly SymbolNode[], name: string): SymbolNode[] {
   return nodes.flatMap((n) => [...(n.name === name ? [{ ...n, children: [] }] : []), ...onlyNamed(n.children ?? [], name)]);
+}
+
+/** TypeScript names functions and methods `name()` in workspace symbols, `name` in the document's. */
+function bareName(name: string): string {
+  return name.endsWith('()') ? name.slice(0, -2) : name;
 }

@@ -99,6 +99,7 @@ export function plainTerminalText(raw: string): string {
 export function tailOf(text: string, max: number): { text: string; cut: boolean } {
   if (text.length <= max) return { text, cut: false };
   const tail = text.slice(text.length - max);
+  if (text[text.length - max - 1] === '\n') return { text: tail, cut: true };
   const newline = tail.indexOf('\n');
   // A first line cut in the middle (or half a surrogate pair) is left out.
   return { text: newline >= 0 ? tail.slice(newline + 1) : tail.slice(isLowSurrogate(tail.charCodeAt(0)) ? 1 : 0), cut: true };
@@ -125,6 +126,9 @@ export function commandText(record: CommandRecord, max: number): string {
   const lines = [`$ ${record.commandLine}`];
   if (output.cut || record.outputCut) lines.push('[… earlier output left out]');
   if (output.text) lines.push(output.text);
+  // VS Code passes on only what a command writes before its last piece of output reaches the
+  // screen together with the end mark: a quick command's output can be missing altogether.
+  else if (!record.running) lines.push('[no output was reported for this command]');
   if (record.running) lines.push('[still running]');
   else if (record.exitCode !== undefined && record.exitCode !== 0) lines.push(`[exit code ${record.exitCode}]`);
   return lines.join('\n');
