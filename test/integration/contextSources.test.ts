@@ -213,11 +213,36 @@ describe('Context sources: the terminal', function () {
       const record = recorder.lastCommand(terminal);
       return record && !record.running && /chorus-\d+-marker/.test(record.output);
     });
-    console.log('DEBUG raw', JSON.stringify(recorder.lastCommand(terminal)));
     const attachment = code(terminalAttachment(recorder));
     assert.equal(attachment.source, 'terminal');
     assert.equal(attachment.path, 'Terminal chorus-bash: last command');
     assert.match(attachment.text, /^\$ echo chorus-\$RANDOM-marker; sleep 1\nchorus-\d+-marker$/);
+  });
+
+  it('marks a quick command whose output VS Code did not pass on, rather than showing it as silent', async () => {
+    const integration = (terminal as unknown as { shellIntegration: ShellIntegration }).shellIntegration;
+    integration.executeCommand('echo quick-marker');
+    await until(() => {
+      const record = recorder.lastCommand(terminal);
+      return record && !record.running && record.commandLine === 'echo quick-marker';
+    });
+    const { text } = code(terminalAttachment(recorder));
+    // Either VS Code passed the output on (a later version may), or the attachment says it did not.
+    assert.ok(['$ echo quick-marker\nquick-marker', '$ echo quick-marker\n[no output was reported for this command]'].includes(text), text);
+  });
+
+  it('says what to do in a terminal where nothing was run yet', async () => {
+    const fresh = vscode.window.createTerminal({ name: 'chorus-fresh', shellPath: '/bin/bash' });
+    try {
+      fresh.show();
+      await until(() => (fresh as unknown as { shellIntegration?: ShellIntegration }).shellIntegration);
+      await until(() => vscode.window.activeTerminal === fresh);
+      assert.equal(terminalAttachment(recorder), 'Nothing was run in terminal chorus-fresh since Chorus started. Run a command there, or select text in it, then attach it.');
+    } finally {
+      fresh.dispose();
+    }
+    terminal.show();
+    await until(() => vscode.window.activeTerminal === terminal);
   });
 
   it("attaches the terminal's selection when there is one", async () => {
@@ -228,6 +253,7 @@ describe('Context sources: the terminal', function () {
     });
     assert.equal(attachment.path, 'Terminal chorus-bash: selection');
     assert.match(attachment.text, /chorus-\d+-marker/);
+    assert.match(attachment.text, /quick-marker/);
     await vscode.commands.executeCommand('workbench.action.terminal.clearSelection');
     await until(() => code(terminalAttachment(recorder)).path.endsWith('last command'));
   });
