@@ -6,6 +6,7 @@ import { ChatViewProvider } from './chat/chatViewProvider';
 import { registerApiKeyCommands } from './commands/apiKeyCommands';
 import { registerAskAboutSelection } from './commands/askAboutSelection';
 import { registerAddToChat } from './commands/addToChat';
+import { registerAddProblemsToChat } from './commands/addProblemsToChat';
 import { registerExplainSelection } from './commands/explainSelection';
 import { registerCommitMessageCommands } from './commands/generateCommitMessage';
 import { registerRewriteCommands } from './commands/rewriteSelection';
@@ -24,6 +25,7 @@ import { PlaintextKeyGuard } from './config/plaintextKeyGuard';
 import { forgetWorkspaceChoices, keepWorkspaceChoicesIn } from './config/workspaceChoices';
 import { SecretStore } from './config/secretStore';
 import { CommitMessageController } from './scm/commitMessageController';
+import { TerminalRecorder } from './context/terminalOutput';
 import type { ProviderId } from './config/settings';
 import { isKnownProvider } from './config/providerCatalog';
 import type { Conversation } from './shared/conversation';
@@ -67,7 +69,10 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const chatMentions = createChatMentions(editors);
   const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions, mentions: chatMentions.mentions });
   const commitMessages = new CommitMessageController(providers, instructions, log);
+  // Listens from now on: VS Code tells of a terminal command only while it runs.
+  const terminals = new TerminalRecorder();
   context.subscriptions.push(
+    terminals,
     ...chatMentions.disposables,
     instructions,
     commitMessages,
@@ -93,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
     registerExplainSelection({ chatView, providers, secrets, editors, log }),
     registerAskAboutSelection(chatView, editors),
     registerAddToChat(chatView, editors),
+    registerAddProblemsToChat(chatView, editors),
     ...registerRewriteCommands(rewrites, editors, context.globalState),
     vscode.languages.registerCodeLensProvider({ pattern: '**' }, new RewriteLenses(rewrites)),
     vscode.languages.registerCodeActionsProvider('*', new ChorusCodeActions(), ChorusCodeActions.metadata),

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-const TEST_FILES = ['activation.test.js', 'apiKeys.test.js', 'testConnection.test.js', 'qianfan.test.js', 'attachments.test.js', 'explain.test.js', 'rewrite.test.js', 'slashCommands.test.js', 'instructions.test.js', 'commitMessage.test.js', 'endpoints.test.js', 'addToChat.test.js', 'mentions.test.js'];
+const TEST_FILES = ['activation.test.js', 'apiKeys.test.js', 'testConnection.test.js', 'qianfan.test.js', 'attachments.test.js', 'explain.test.js', 'rewrite.test.js', 'slashCommands.test.js', 'instructions.test.js', 'commitMessage.test.js', 'endpoints.test.js', 'addToChat.test.js', 'mentions.test.js', 'contextSources.test.js'];
 
 export async function run(): Promise<void> {
   console.log(`Running Chorus integration tests in ${vscode.env.appName} ${vscode.version}`);
