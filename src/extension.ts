@@ -66,11 +66,11 @@ export function activate(context: vscode.ExtensionContext): ChorusApi {
   const preview = new RewritePreview();
   const instructions = new Instructions(log);
   const rewrites = new RewriteController(providers, preview, log, instructions);
-  const chatMentions = createChatMentions(editors);
-  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions, mentions: chatMentions.mentions });
-  const commitMessages = new CommitMessageController(providers, instructions, log);
   // Listens from now on: VS Code tells of a terminal command only while it runs.
   const terminals = new TerminalRecorder();
+  const chatMentions = createChatMentions(editors, terminals);
+  const chatView = new ChatViewProvider({ context, log, providers, secrets, editors, rewrites, instructions, mentions: chatMentions.mentions });
+  const commitMessages = new CommitMessageController(providers, instructions, log);
   context.subscriptions.push(
     terminals,
     ...chatMentions.disposables,

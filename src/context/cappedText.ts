@@ -2,6 +2,8 @@
 // "only the first N of its M characters") and records the length before it (`trimmedFrom`), so the
 // chip and the request both say so. No `vscode` import: unit-tested.
 
+import { cutAt } from '../shared/contextBudget';
+
 export interface CappedText {
   readonly text: string;
   /** The length before the cut; absent when the text is whole. */
@@ -10,8 +12,5 @@ export interface CappedText {
 
 /** The first `max` characters of `text` (never half a surrogate pair), marked when cut. */
 export function cappedText(text: string, max: number): CappedText {
-  if (text.length <= max) return { text };
-  const last = text.charCodeAt(max - 1);
-  const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
-  return { text: text.slice(0, end), trimmedFrom: text.length };
+  return text.length <= max ? { text } : { text: cutAt(text, max), trimmedFrom: text.length };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Attachment } from '../shared/conversation';
 import { MAX_CODE_ATTACHMENT } from '../editor/attachments';
+import { cappedText } from './cappedText';
 
 // Files and folders from the Explorer or an editor tab as code attachments. What is refused is
 // said, never skipped silently: binary files, files too large to read, folders with too much in
@@ -70,14 +71,12 @@ async function addFile(uri: vscode.Uri, out: FileAttachments): Promise<void> {
     return;
   }
   // A very large file is cut, and says so in its chip and in the request (trimmedFrom).
-  const whole = text.length <= MAX_CODE_ATTACHMENT;
   out.attachments.push({
     kind: 'code',
     source: 'file',
     path: label(uri),
     languageId: document?.languageId ?? languageOf(uri),
-    text: whole ? text : text.slice(0, MAX_CODE_ATTACHMENT),
-    ...(whole ? {} : { trimmedFrom: text.length }),
+    ...cappedText(text, MAX_CODE_ATTACHMENT),
   });
 }
 

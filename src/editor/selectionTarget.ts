@@ -36,8 +36,8 @@ async function enclosingFunction(document: vscode.TextDocument, at: vscode.Posit
     new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SYMBOLS_WAIT_MS))),
   ]).finally(() => clearTimeout(timer));
   if (!symbols?.length) return undefined;
-  // Older providers answer with a flat SymbolInformation list.
-  const nodes: SymbolNode[] = symbols.map((s) => ('location' in s ? { name: s.name, kind: s.kind, range: s.location.range } : s));
+  // Older providers answer with a flat SymbolInformation list; VS Code's own answer has both shapes, so test for children.
+  const nodes: SymbolNode[] = symbols.map((s) => ('children' in s ? s : { name: s.name, kind: s.kind, range: s.location.range }));
   const found = innermostSymbol(nodes, at, FUNCTION_KINDS);
   return found ? { name: found.name, range: found.range as vscode.Range } : undefined;
 }

@@ -130,7 +130,7 @@ export function fitAttachments(question: string, attachments: readonly Attachmen
 }
 
 /** The first `chars` characters, not splitting a surrogate pair. */
-function cutAt(text: string, chars: number): string {
+export function cutAt(text: string, chars: number): string {
   const code = text.charCodeAt(chars - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? chars - 1 : chars);
 }

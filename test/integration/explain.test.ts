@@ -90,6 +90,28 @@ describe('Explain Selection', () => {
     }
   });
 
+  it('with no selection, finds a method inside a class (the symbol tree, not a flat list)', async () => {
+    const source = 'class Shop {\n  total() {\n    return 1;\n  }\n}\n';
+    const provider = vscode.languages.registerDocumentSymbolProvider({ language: 'plaintext' }, {
+      provideDocumentSymbols: (document) => {
+        const shop = new vscode.DocumentSymbol('Shop', '', vscode.SymbolKind.Class, new vscode.Range(0, 0, 4, 1), document.lineAt(0).range);
+        shop.children.push(new vscode.DocumentSymbol('total', '', vscode.SymbolKind.Method, new vscode.Range(1, 2, 3, 3), document.lineAt(1).range));
+        return [shop];
+      },
+    });
+    try {
+      const editor = await openUntitled(source, 'plaintext');
+      editor.selection = new vscode.Selection(2, 4, 2, 4);
+      fake.enqueue(sseReply(textChunks('It returns one.')));
+      assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
+      const content = lastUserMessage();
+      assert.match(content, /\(lines 2-4\):\n```plaintext\n {2}total\(\) \{\n {4}return 1;\n {2}\}\n```/);
+      assert.match(content, /this is the function `total` around the cursor\./);
+    } finally {
+      provider.dispose();
+    }
+  });
+
   it('with no selection outside any function, explains the current line and says so', async () => {
     const editor = await openUntitled('first line\nsecond line\nthird line\n', 'plaintext');
     editor.selection = new vscode.Selection(1, 2, 1, 2);
