@@ -95,7 +95,7 @@ describe('Explain Selection', () => {
     const provider = vscode.languages.registerDocumentSymbolProvider({ language: 'plaintext' }, {
       provideDocumentSymbols: (document) => {
         const shop = new vscode.DocumentSymbol('Shop', '', vscode.SymbolKind.Class, new vscode.Range(0, 0, 4, 1), document.lineAt(0).range);
-        shop.children.push(new vscode.DocumentSymbol('total', '', vscode.SymbolKind.Method, new vscode.Range(1, 2, 3, 3), document.lineAt(1).range));
+        shop.children.push(new vscode.DocumentSymbol('total', '', vscode.SymbolKind.Method, new vscode.Range(1, 2, 3, 3), new vscode.Range(1, 2, 1, 7)));
         return [shop];
       },
     });
@@ -105,7 +105,7 @@ describe('Explain Selection', () => {
       fake.enqueue(sseReply(textChunks('It returns one.')));
       assert.deepEqual(await explain(), { state: 'answered', status: 'done' });
       const content = lastUserMessage();
-      assert.match(content, /\(lines 2-4\):\n```plaintext\n {2}total\(\) \{\n {4}return 1;\n {2}\}\n```/);
+      assert.match(content, /\(lines 2-4\):\n```plaintext\ntotal\(\) \{\n {4}return 1;\n {2}\}\n```/);
       assert.match(content, /this is the function `total` around the cursor\./);
     } finally {
       provider.dispose();
