@@ -95,6 +95,30 @@ describe('streaming view', () => {
     assert.ok(result.sourceMatches);
   });
 
+  describe('cadence', () => {
+    const every60Hz = Array.from({ length: 30 }, (_, i) => Math.round((i * 1000) / 60));
+
+    it('renders on the first frame, then on every third frame at 60 Hz', async () => {
+      const times = await page().call('cadenceRenderTimes', every60Hz, []);
+      assert.deepEqual(times, every60Hz.filter((_, i) => i % 3 === 0));
+    });
+
+    it('after a costly render waits three times its cost before the next', async () => {
+      const times = await page().call('cadenceRenderTimes', every60Hz, [30]);
+      assert.equal(times[0], 0);
+      assert.ok(times[1] >= 90, `second render at ${times[1]} ms`);
+      // Cheap renders again: back to every third frame.
+      assert.equal(times[2] - times[1], every60Hz[3]);
+    });
+
+    it('finish() right after a delta shows all the text, whatever frames the cadence skipped', async () => {
+      const text = generateAnswer({ size: 4_000, codeBlocks: 2, seed: 5 });
+      const result = await page().call('streamWithCadenceAndFinish', text, smallCuts(text.length, 40, 5));
+      assert.match(result.streamed, /Last words\./);
+      assert.equal(result.streamed, result.expected);
+    });
+  });
+
   it('does not replace the DOM of completed blocks while later deltas arrive', async () => {
     const p = page();
     await p.call('streamStart');

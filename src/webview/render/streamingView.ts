@@ -1,5 +1,6 @@
 import { isOpenFence, type ParsedText } from './blocks';
 import { fenceLanguageOf } from './codeBlockHtml';
+import { streamingCadence, type ScheduleFrame } from './frameCadence';
 import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
 import { groupIntoSections } from './sections';
@@ -9,8 +10,7 @@ import { isTable, StreamingTable } from './streamingTable';
 /** An answer being streamed into a container. */
 export interface StreamingView {
   /**
-   * Adds a piece of the answer; the DOM follows on the next animation frame (in a large answer,
-   * after a costly frame, a few frames later).
+   * Adds a piece of the answer; the DOM follows on a later animation frame (see `streamingCadence`).
    */
   append(delta: string): void;
   /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
@@ -27,8 +27,8 @@ export interface StreamingViewOptions {
    * received but not shown yet (more arrived than one frame renders; the next frames catch up).
    */
   onFrame?(info: { readonly finished: boolean; readonly pending: boolean }): void;
-  /** How to wait for the next frame; `requestAnimationFrame` unless a test drives frames itself. */
-  scheduleFrame?(callback: () => void): () => void;
+  /** How to wait for the next render; `streamingCadence()` unless a test drives frames itself. */
+  scheduleFrame?: ScheduleFrame;
 }
 
 /** What is on screen for one top-level block of the part not yet committed. */
@@ -54,37 +54,9 @@ interface WantedBlock {
 /** Source one frame parses at most (cut at a line end), so that a burst of text never makes a long task. */
 const FRAME_BUDGET_CHARS = 16 * 1024;
 
-const requestFrame = (callback: () => void): (() => void) => {
-  const handle = requestAnimationFrame(() => callback());
-  return () => cancelAnimationFrame(handle);
-};
-
-/** A frame's own work (parse, render, and the layout `onFrame` forces) above which the next frame waits. */
-const COSTLY_FRAME_MS = 8;
-/** Committed source after which frames are paced (an open table's frames always are). */
-const PACED_AFTER_CHARS = 256 * 1024;
-
-/**
- * `requestFrame`, but after a costly frame (a long table laid out again as it grows) the next one
- * waits twice that long first: the view then takes at most about a third of the main thread, so
- * the page stays responsive, and it catches up in fewer, larger steps. `finish()` never waits.
- */
-function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) => () => void {
-  return (callback) => {
-    const cost = lastFrameMs();
-    if (cost <= COSTLY_FRAME_MS) return requestFrame(callback);
-    let cancel = (): void => undefined;
-    const timer = setTimeout(() => (cancel = requestFrame(callback)), 2 * cost);
-    return () => {
-      clearTimeout(timer);
-      cancel();
-    };
-  };
-}
-
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
- * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
+ * at each render (see `streamingCadence`) the uncommitted tail of the source is parsed again and only the blocks
  * whose source changed are rendered again, normally just the last one, whose DOM is then morphed
  * into the new rendering (see `morphNodes`). Blocks that later text can no longer change are
  * committed: their DOM is never touched again and their text never parsed again.
@@ -98,8 +70,7 @@ function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) =>
  * what `renderStatic` gives.
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
-  let lastFrameMs = 0;
-  const schedule = options.scheduleFrame ?? pacedRequestFrame(() => lastFrameMs);
+  const schedule = options.scheduleFrame ?? streamingCadence();
   const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], unsectioned: [], sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
@@ -110,11 +81,8 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
   const frame = (): void => {
     cancelFrame = undefined;
     if (disposed || finished) return;
-    const start = performance.now();
     update(state, false);
     options.onFrame?.({ finished: false, pending: state.pending });
-    // Only a large answer is paced: a short one always follows on the next frame.
-    lastFrameMs = state.table || state.committedLength > PACED_AFTER_CHARS ? performance.now() - start : 0;
     if (state.pending) cancelFrame = schedule(frame);
   };
 
