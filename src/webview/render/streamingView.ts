@@ -3,7 +3,7 @@ import { fenceLanguageOf } from './codeBlockHtml';
 import { streamingCadence, type ScheduleFrame } from './frameCadence';
 import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
-import { groupIntoSections } from './sections';
+import { SectionBuilder } from './sections';
 import { StreamingCodeBlock } from './streamingCodeBlock';
 import { isTable, StreamingTable } from './streamingTable';
 
@@ -71,7 +71,7 @@ const FRAME_BUDGET_CHARS = 16 * 1024;
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
   const schedule = options.scheduleFrame ?? streamingCadence();
-  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], unsectioned: [], sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], sections: new SectionBuilder(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
@@ -104,10 +104,9 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       if (state.sawReferences) {
         container.replaceChildren(renderer.renderStatic(getSource()));
       } else {
-        groupIntoSections([...state.unsectioned, ...state.shown.flatMap((block) => block.nodes)]);
+        state.sections.add(state.shown.flatMap((block) => block.nodes));
       }
       state.shown = [];
-      state.unsectioned = [];
       options.onFrame?.({ finished: true, pending: false });
     },
     getSource,
@@ -131,8 +130,8 @@ interface ViewState {
   tail: string;
   /** The blocks of the tail on screen. */
   shown: ShownBlock[];
-  /** Committed top-level nodes not in a section yet (see groupIntoSections). */
-  unsectioned: ChildNode[];
+  /** Where committed top-level nodes go. */
+  readonly sections: SectionBuilder;
   /** A large table being written, extended row by row; the tail then starts inside it. */
   table?: StreamingTable;
   sawReferences: boolean;
@@ -158,7 +157,7 @@ function update(state: ViewState, final: boolean): void {
   const parsed = state.renderer.parse(rest);
   state.sawReferences ||= parsed.hasReferences;
   const wanted = wantedBlocks(parsed, final, state.committedLength, state.committedCodeBlocks);
-  state.shown = showBlocks(state.container, state.renderer, parsed, state.shown, wanted);
+  state.shown = showBlocks(() => state.sections.parentForNew(state.container), state.renderer, parsed, state.shown, wanted);
   if (final) return;
   // Commit the blocks later text can no longer change.
   const commit = committableBlocks(parsed);
@@ -212,9 +211,9 @@ function commitSource(state: ViewState, length: number): void {
   state.tail = state.tail.slice(length);
 }
 
-/** Nodes that will not change any more; every full run of them goes into a section. */
+/** Nodes that will not change any more. */
 function commitNodes(state: ViewState, nodes: readonly ChildNode[]): void {
-  state.unsectioned = groupIntoSections([...state.unsectioned, ...nodes]);
+  state.sections.add(nodes);
 }
 
 /** What each block of `parsed` should show; offsets and code-block indexes continue the committed part's. */
@@ -234,10 +233,11 @@ function wantedBlocks(parsed: ParsedText, final: boolean, committedLength: numbe
 /**
  * Brings the DOM of the uncommitted blocks from `shown` to `wanted`: blocks whose source did not
  * change stay, blocks still being written are rendered again and morphed, the rest is replaced.
+ * New blocks go into `parentForNew()` (see SectionBuilder), or after the block before them.
  * Returns what is on screen now.
  */
 function showBlocks(
-  container: HTMLElement,
+  parentForNew: () => HTMLElement,
   renderer: MarkdownRenderer,
   parsed: ParsedText,
   shown: readonly ShownBlock[],
@@ -276,7 +276,9 @@ function showBlocks(
       const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
       block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
     }
-    container.append(...block.nodes);
+    // After the block before it (in the section it went into, or after the sections), else where the sections say.
+    const previous = next.flatMap((shownBlock) => shownBlock.nodes);
+    (previous[previous.length - 1]?.parentElement ?? parentForNew()).append(...block.nodes);
     next.push(block);
   }
   return next;
