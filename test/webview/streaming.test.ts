@@ -183,11 +183,37 @@ describe('streaming view', () => {
     assert.ok(block[0].buttons.length === 4 && block[0].buttons.every((b) => b.disabled));
     await p.call('streamAppend', [' = 2;\n`', '``\n\nAfter.\n']);
     await p.call('streamFrame');
+    // Closed: all of its text at once; its normal rendering waits for the page to be idle.
+    block = (await p.call('facts')).codeBlocks;
+    assert.equal(block[0].shownText.trimEnd(), 'const a = 1;\nconst b = 2;');
+    await p.call('afterIdle');
     block = (await p.call('facts')).codeBlocks;
     assert.equal(block[0].streaming, false);
     assert.equal(block[0].code, 'const a = 1;\nconst b = 2;');
     assert.ok(block[0].tokenClasses.includes('hljs-keyword'));
     assert.ok(block[0].buttons.every((b) => !b.disabled));
+  });
+
+  it('a fence closed while streaming ends exactly as renderStatic shows it, when idle or at finish()', async () => {
+    const p = page();
+    // Comments across the chunks the streaming block highlights on their own (8 lines each).
+    const lines = Array.from({ length: 30 }, (_, i) => `/* a comment\n   over lines ${i} */ let v${i} = "s${i}";\n`).join('');
+    const text = `Intro\n\n\`\`\`js\nlet first = 0;\n${lines}\`\`\`\n\nAfter.\n\n`;
+    const middle = text.indexOf('over lines 20');
+    for (const end of ['idle', 'finish']) {
+      await p.call('streamStart');
+      await p.call('streamAppend', [text.slice(0, middle)]);
+      await p.call('streamFrame');
+      await p.call('streamAppend', [text.slice(middle)]);
+      await p.call('streamFrame');
+      if (end === 'idle') {
+        await p.call('afterIdle');
+        assert.equal((await p.call('facts')).html, await p.call('staticHtml', text), 'after idle');
+      }
+      await p.call('streamAppend', ['Done.']);
+      await p.call('streamFinish');
+      assert.equal((await p.call('facts')).html, await p.call('staticHtml', `${text}Done.`), `after ${end}`);
+    }
   });
 
   it('highlights a long fence while it is still streaming', async () => {

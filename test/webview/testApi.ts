@@ -115,6 +115,8 @@ export interface ChorusTestApi {
    * always has more to show, each render costing `costMs(n)` for the n-th render. Returns the frame
    * times at which it rendered.
    */
+  /** Resolves after the page has been idle (what waits for idle time before it has run). */
+  afterIdle(): Promise<void>;
   cadenceRenderTimes(frameTimes: readonly number[], costsMs: readonly number[]): number[];
   facts(): RenderFacts;
   /** Highlights the stage's code blocks still waiting to come into view. */

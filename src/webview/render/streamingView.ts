@@ -1,4 +1,5 @@
 import { isOpenFence, type ParsedText } from './blocks';
+import { ClosedFences } from './closedFences';
 import { fenceLanguageOf } from './codeBlockHtml';
 import { streamingCadence, type ScheduleFrame } from './frameCadence';
 import { morphNodes } from './morph';
@@ -71,7 +72,7 @@ const FRAME_BUDGET_CHARS = 16 * 1024;
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
   const schedule = options.scheduleFrame ?? streamingCadence();
-  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], sections: new SectionBuilder(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
@@ -102,8 +103,10 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       finished = true;
       state.pending = false;
       if (state.sawReferences) {
+        state.closedFences.dispose();
         container.replaceChildren(renderer.renderStatic(getSource()));
       } else {
+        state.closedFences.flush();
         state.sections.add(state.shown.flatMap((block) => block.nodes));
       }
       state.shown = [];
@@ -114,6 +117,7 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       disposed = true;
       cancelFrame?.();
       cancelFrame = undefined;
+      state.closedFences.dispose();
     },
   };
 }
@@ -132,6 +136,8 @@ interface ViewState {
   shown: ShownBlock[];
   /** Where committed top-level nodes go. */
   readonly sections: SectionBuilder;
+  /** Code blocks closed while streaming, waiting for their normal rendering. */
+  readonly closedFences: ClosedFences;
   /** A large table being written, extended row by row; the tail then starts inside it. */
   table?: StreamingTable;
   sawReferences: boolean;
@@ -157,7 +163,7 @@ function update(state: ViewState, final: boolean): void {
   const parsed = state.renderer.parse(rest);
   state.sawReferences ||= parsed.hasReferences;
   const wanted = wantedBlocks(parsed, final, state.committedLength, state.committedCodeBlocks);
-  state.shown = showBlocks(() => state.sections.parentForNew(state.container), state.renderer, parsed, state.shown, wanted);
+  state.shown = showBlocks(() => state.sections.parentForNew(state.container), state.renderer, state.closedFences, parsed, state.shown, wanted);
   if (final) return;
   // Commit the blocks later text can no longer change.
   const commit = committableBlocks(parsed);
@@ -239,21 +245,26 @@ function wantedBlocks(parsed: ParsedText, final: boolean, committedLength: numbe
 function showBlocks(
   parentForNew: () => HTMLElement,
   renderer: MarkdownRenderer,
+  closed: ClosedFences,
   parsed: ParsedText,
   shown: readonly ShownBlock[],
   wanted: readonly WantedBlock[],
 ): ShownBlock[] {
-  // Keep the blocks whose source did not change; update an open fence in place.
+  // Keep the blocks whose source did not change; update an open fence in place, and one that just closed.
+  const next: ShownBlock[] = [];
   let same = 0;
-  while (same < shown.length && same < wanted.length) {
+  for (; same < shown.length && same < wanted.length; same++) {
     const was = shown[same];
     const now = wanted[same];
+    if (was.openFence && fenceClosed(was, now, parsed, same)) {
+      next.push(closeFence(was, was.openFence, now, parsed, same, renderer, closed));
+      continue;
+    }
     if (was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.source !== now.source) break;
     if (Boolean(was.openFence) !== now.openFence) break;
     if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
-    same++;
+    next.push(was);
   }
-  const next = shown.slice(0, same);
   // Blocks still being written: render again and morph the DOM they had into the new one.
   let i = same;
   for (; i < wanted.length && i < shown.length; i++) {
@@ -282,6 +293,20 @@ function showBlocks(
     next.push(block);
   }
   return next;
+}
+
+/** Whether the open fence `was` is now closed, the same block otherwise. */
+function fenceClosed(was: ShownBlock, now: WantedBlock, parsed: ParsedText, index: number): boolean {
+  const block = parsed.blocks[index];
+  if (now.openFence || block.endToken - block.firstToken !== 1 || parsed.tokens[block.firstToken].type !== 'fence') return false;
+  return was.start === now.start && was.codeIndexStart === now.codeIndexStart && now.source.startsWith(was.source);
+}
+
+/** Shows the whole content of a fence just closed in its streaming block; its normal rendering follows when the page is idle. */
+function closeFence(was: ShownBlock, fence: StreamingCodeBlock, now: WantedBlock, parsed: ParsedText, index: number, renderer: MarkdownRenderer, closed: ClosedFences): ShownBlock {
+  fence.update(parsed.tokens[parsed.blocks[index].firstToken].content);
+  closed.add({ nodes: was.nodes, render: () => renderer.renderBlocks(parsed, index, index + 1, now.codeIndexStart) });
+  return { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: was.nodes };
 }
 
 /** How many leading blocks later text can no longer change: each is followed by another block and by two complete lines. */
