@@ -95,6 +95,30 @@ describe('streaming view', () => {
     assert.ok(result.sourceMatches);
   });
 
+  describe('cadence', () => {
+    const every60Hz = Array.from({ length: 30 }, (_, i) => Math.round((i * 1000) / 60));
+
+    it('renders on the first frame, then on every third frame at 60 Hz', async () => {
+      const times = await page().call('cadenceRenderTimes', every60Hz, []);
+      assert.deepEqual(times, every60Hz.filter((_, i) => i % 3 === 0));
+    });
+
+    it('after a costly render waits three times its cost before the next', async () => {
+      const times = await page().call('cadenceRenderTimes', every60Hz, [30]);
+      assert.equal(times[0], 0);
+      assert.ok(times[1] >= 90, `second render at ${times[1]} ms`);
+      // Cheap renders again: back to every third frame.
+      assert.equal(times[2] - times[1], every60Hz[3]);
+    });
+
+    it('finish() right after a delta shows all the text, whatever frames the cadence skipped', async () => {
+      const text = generateAnswer({ size: 4_000, codeBlocks: 2, seed: 5 });
+      const result = await page().call('streamWithCadenceAndFinish', text, smallCuts(text.length, 40, 5));
+      assert.match(result.streamed, /Last words\./);
+      assert.equal(result.streamed, result.expected);
+    });
+  });
+
   it('does not replace the DOM of completed blocks while later deltas arrive', async () => {
     const p = page();
     await p.call('streamStart');
@@ -159,11 +183,37 @@ describe('streaming view', () => {
     assert.ok(block[0].buttons.length === 4 && block[0].buttons.every((b) => b.disabled));
     await p.call('streamAppend', [' = 2;\n`', '``\n\nAfter.\n']);
     await p.call('streamFrame');
+    // Closed: all of its text at once; its normal rendering waits for the page to be idle.
+    block = (await p.call('facts')).codeBlocks;
+    assert.equal(block[0].shownText.trimEnd(), 'const a = 1;\nconst b = 2;');
+    await p.call('afterIdle');
     block = (await p.call('facts')).codeBlocks;
     assert.equal(block[0].streaming, false);
     assert.equal(block[0].code, 'const a = 1;\nconst b = 2;');
     assert.ok(block[0].tokenClasses.includes('hljs-keyword'));
     assert.ok(block[0].buttons.every((b) => !b.disabled));
+  });
+
+  it('a fence closed while streaming ends exactly as renderStatic shows it, when idle or at finish()', async () => {
+    const p = page();
+    // Comments across the chunks the streaming block highlights on their own (8 lines each).
+    const lines = Array.from({ length: 30 }, (_, i) => `/* a comment\n   over lines ${i} */ let v${i} = "s${i}";\n`).join('');
+    const text = `Intro\n\n\`\`\`js\nlet first = 0;\n${lines}\`\`\`\n\nAfter.\n\n`;
+    const middle = text.indexOf('over lines 20');
+    for (const end of ['idle', 'finish']) {
+      await p.call('streamStart');
+      await p.call('streamAppend', [text.slice(0, middle)]);
+      await p.call('streamFrame');
+      await p.call('streamAppend', [text.slice(middle)]);
+      await p.call('streamFrame');
+      if (end === 'idle') {
+        await p.call('afterIdle');
+        assert.equal((await p.call('facts')).html, await p.call('staticHtml', text), 'after idle');
+      }
+      await p.call('streamAppend', ['Done.']);
+      await p.call('streamFinish');
+      assert.equal((await p.call('facts')).html, await p.call('staticHtml', `${text}Done.`), `after ${end}`);
+    }
   });
 
   it('highlights a long fence while it is still streaming', async () => {

@@ -61,6 +61,7 @@ export interface StreamComparison {
 }
 
 export interface BenchFrameStats {
+  /** Renders before finish() (the view's cadence decides on which animation frames). */
   readonly frames: number;
   /** Time spent in the view's own frame work (script + DOM mutation, not layout/paint), wall. */
   readonly renderMs: number;
@@ -104,6 +105,19 @@ export interface ChorusTestApi {
   streamIntoStage(text: string, cuts: readonly number[]): RenderFacts;
   /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
   streamWithRealFrames(text: string, cuts: readonly number[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
+  /**
+   * Streams `text` with the view's own cadence, a delta on each real animation frame, and calls
+   * finish() right after the last delta; the HTML then, and renderStatic's.
+   */
+  streamWithCadenceAndFinish(text: string, cuts: readonly number[]): Promise<{ readonly streamed: string; readonly expected: string }>;
+  /**
+   * The real cadence on a simulated clock: animation frames at `frameTimes` (ms), a stream that
+   * always has more to show, each render costing `costMs(n)` for the n-th render. Returns the frame
+   * times at which it rendered.
+   */
+  /** Resolves after the page has been idle (what waits for idle time before it has run). */
+  afterIdle(): Promise<void>;
+  cadenceRenderTimes(frameTimes: readonly number[], costsMs: readonly number[]): number[];
   facts(): RenderFacts;
   /** Highlights the stage's code blocks still waiting to come into view. */
   highlightAll(): void;

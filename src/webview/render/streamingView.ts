@@ -1,16 +1,17 @@
 import { isOpenFence, type ParsedText } from './blocks';
+import { ClosedFences } from './closedFences';
 import { fenceLanguageOf } from './codeBlockHtml';
+import { streamingCadence, type ScheduleFrame } from './frameCadence';
 import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
-import { groupIntoSections } from './sections';
+import { SectionBuilder } from './sections';
 import { StreamingCodeBlock } from './streamingCodeBlock';
 import { isTable, StreamingTable } from './streamingTable';
 
 /** An answer being streamed into a container. */
 export interface StreamingView {
   /**
-   * Adds a piece of the answer; the DOM follows on the next animation frame (in a large answer,
-   * after a costly frame, a few frames later).
+   * Adds a piece of the answer; the DOM follows on a later animation frame (see `streamingCadence`).
    */
   append(delta: string): void;
   /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
@@ -27,8 +28,8 @@ export interface StreamingViewOptions {
    * received but not shown yet (more arrived than one frame renders; the next frames catch up).
    */
   onFrame?(info: { readonly finished: boolean; readonly pending: boolean }): void;
-  /** How to wait for the next frame; `requestAnimationFrame` unless a test drives frames itself. */
-  scheduleFrame?(callback: () => void): () => void;
+  /** How to wait for the next render; `streamingCadence()` unless a test drives frames itself. */
+  scheduleFrame?: ScheduleFrame;
 }
 
 /** What is on screen for one top-level block of the part not yet committed. */
@@ -54,37 +55,9 @@ interface WantedBlock {
 /** Source one frame parses at most (cut at a line end), so that a burst of text never makes a long task. */
 const FRAME_BUDGET_CHARS = 16 * 1024;
 
-const requestFrame = (callback: () => void): (() => void) => {
-  const handle = requestAnimationFrame(() => callback());
-  return () => cancelAnimationFrame(handle);
-};
-
-/** A frame's own work (parse, render, and the layout `onFrame` forces) above which the next frame waits. */
-const COSTLY_FRAME_MS = 8;
-/** Committed source after which frames are paced (an open table's frames always are). */
-const PACED_AFTER_CHARS = 256 * 1024;
-
-/**
- * `requestFrame`, but after a costly frame (a long table laid out again as it grows) the next one
- * waits twice that long first: the view then takes at most about a third of the main thread, so
- * the page stays responsive, and it catches up in fewer, larger steps. `finish()` never waits.
- */
-function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) => () => void {
-  return (callback) => {
-    const cost = lastFrameMs();
-    if (cost <= COSTLY_FRAME_MS) return requestFrame(callback);
-    let cancel = (): void => undefined;
-    const timer = setTimeout(() => (cancel = requestFrame(callback)), 2 * cost);
-    return () => {
-      clearTimeout(timer);
-      cancel();
-    };
-  };
-}
-
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
- * once per animation frame the uncommitted tail of the source is parsed again and only the blocks
+ * at each render (see `streamingCadence`) the uncommitted tail of the source is parsed again and only the blocks
  * whose source changed are rendered again, normally just the last one, whose DOM is then morphed
  * into the new rendering (see `morphNodes`). Blocks that later text can no longer change are
  * committed: their DOM is never touched again and their text never parsed again.
@@ -98,9 +71,8 @@ function pacedRequestFrame(lastFrameMs: () => number): (callback: () => void) =>
  * what `renderStatic` gives.
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
-  let lastFrameMs = 0;
-  const schedule = options.scheduleFrame ?? pacedRequestFrame(() => lastFrameMs);
-  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], unsectioned: [], sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
+  const schedule = options.scheduleFrame ?? streamingCadence();
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
@@ -110,11 +82,8 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
   const frame = (): void => {
     cancelFrame = undefined;
     if (disposed || finished) return;
-    const start = performance.now();
     update(state, false);
     options.onFrame?.({ finished: false, pending: state.pending });
-    // Only a large answer is paced: a short one always follows on the next frame.
-    lastFrameMs = state.table || state.committedLength > PACED_AFTER_CHARS ? performance.now() - start : 0;
     if (state.pending) cancelFrame = schedule(frame);
   };
 
@@ -134,12 +103,13 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       finished = true;
       state.pending = false;
       if (state.sawReferences) {
+        state.closedFences.dispose();
         container.replaceChildren(renderer.renderStatic(getSource()));
       } else {
-        groupIntoSections([...state.unsectioned, ...state.shown.flatMap((block) => block.nodes)]);
+        state.closedFences.flush();
+        state.sections.add(state.shown.flatMap((block) => block.nodes));
       }
       state.shown = [];
-      state.unsectioned = [];
       options.onFrame?.({ finished: true, pending: false });
     },
     getSource,
@@ -147,6 +117,7 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       disposed = true;
       cancelFrame?.();
       cancelFrame = undefined;
+      state.closedFences.dispose();
     },
   };
 }
@@ -163,8 +134,10 @@ interface ViewState {
   tail: string;
   /** The blocks of the tail on screen. */
   shown: ShownBlock[];
-  /** Committed top-level nodes not in a section yet (see groupIntoSections). */
-  unsectioned: ChildNode[];
+  /** Where committed top-level nodes go. */
+  readonly sections: SectionBuilder;
+  /** Code blocks closed while streaming, waiting for their normal rendering. */
+  readonly closedFences: ClosedFences;
   /** A large table being written, extended row by row; the tail then starts inside it. */
   table?: StreamingTable;
   sawReferences: boolean;
@@ -190,7 +163,7 @@ function update(state: ViewState, final: boolean): void {
   const parsed = state.renderer.parse(rest);
   state.sawReferences ||= parsed.hasReferences;
   const wanted = wantedBlocks(parsed, final, state.committedLength, state.committedCodeBlocks);
-  state.shown = showBlocks(state.container, state.renderer, parsed, state.shown, wanted);
+  state.shown = showBlocks(() => state.sections.parentForNew(state.container), state.renderer, state.closedFences, parsed, state.shown, wanted);
   if (final) return;
   // Commit the blocks later text can no longer change.
   const commit = committableBlocks(parsed);
@@ -244,9 +217,9 @@ function commitSource(state: ViewState, length: number): void {
   state.tail = state.tail.slice(length);
 }
 
-/** Nodes that will not change any more; every full run of them goes into a section. */
+/** Nodes that will not change any more. */
 function commitNodes(state: ViewState, nodes: readonly ChildNode[]): void {
-  state.unsectioned = groupIntoSections([...state.unsectioned, ...nodes]);
+  state.sections.add(nodes);
 }
 
 /** What each block of `parsed` should show; offsets and code-block indexes continue the committed part's. */
@@ -266,26 +239,32 @@ function wantedBlocks(parsed: ParsedText, final: boolean, committedLength: numbe
 /**
  * Brings the DOM of the uncommitted blocks from `shown` to `wanted`: blocks whose source did not
  * change stay, blocks still being written are rendered again and morphed, the rest is replaced.
+ * New blocks go into `parentForNew()` (see SectionBuilder), or after the block before them.
  * Returns what is on screen now.
  */
 function showBlocks(
-  container: HTMLElement,
+  parentForNew: () => HTMLElement,
   renderer: MarkdownRenderer,
+  closed: ClosedFences,
   parsed: ParsedText,
   shown: readonly ShownBlock[],
   wanted: readonly WantedBlock[],
 ): ShownBlock[] {
-  // Keep the blocks whose source did not change; update an open fence in place.
+  // Keep the blocks whose source did not change; update an open fence in place, and one that just closed.
+  const next: ShownBlock[] = [];
   let same = 0;
-  while (same < shown.length && same < wanted.length) {
+  for (; same < shown.length && same < wanted.length; same++) {
     const was = shown[same];
     const now = wanted[same];
+    if (was.openFence && fenceClosed(was, now, parsed, same)) {
+      next.push(closeFence(was, was.openFence, now, parsed, same, renderer, closed));
+      continue;
+    }
     if (was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.source !== now.source) break;
     if (Boolean(was.openFence) !== now.openFence) break;
     if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
-    same++;
+    next.push(was);
   }
-  const next = shown.slice(0, same);
   // Blocks still being written: render again and morph the DOM they had into the new one.
   let i = same;
   for (; i < wanted.length && i < shown.length; i++) {
@@ -308,10 +287,26 @@ function showBlocks(
       const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
       block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
     }
-    container.append(...block.nodes);
+    // After the block before it (in the section it went into, or after the sections), else where the sections say.
+    const previous = next.flatMap((shownBlock) => shownBlock.nodes);
+    (previous[previous.length - 1]?.parentElement ?? parentForNew()).append(...block.nodes);
     next.push(block);
   }
   return next;
+}
+
+/** Whether the open fence `was` is now closed, the same block otherwise. */
+function fenceClosed(was: ShownBlock, now: WantedBlock, parsed: ParsedText, index: number): boolean {
+  const block = parsed.blocks[index];
+  if (now.openFence || block.endToken - block.firstToken !== 1 || parsed.tokens[block.firstToken].type !== 'fence') return false;
+  return was.start === now.start && was.codeIndexStart === now.codeIndexStart && now.source.startsWith(was.source);
+}
+
+/** Shows the whole content of a fence just closed in its streaming block; its normal rendering follows when the page is idle. */
+function closeFence(was: ShownBlock, fence: StreamingCodeBlock, now: WantedBlock, parsed: ParsedText, index: number, renderer: MarkdownRenderer, closed: ClosedFences): ShownBlock {
+  fence.update(parsed.tokens[parsed.blocks[index].firstToken].content);
+  closed.add({ nodes: was.nodes, render: () => renderer.renderBlocks(parsed, index, index + 1, now.codeIndexStart) });
+  return { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: was.nodes };
 }
 
 /** How many leading blocks later text can no longer change: each is followed by another block and by two complete lines. */

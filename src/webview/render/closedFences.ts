@@ -1,0 +1,66 @@
+import { morphNodes } from './morph';
+
+interface ClosedFence {
+  /** What is on screen for it: the block as it streamed, then its line break. */
+  readonly nodes: readonly ChildNode[];
+  /** Its normal rendering (the whole block highlighted at once, buttons enabled). */
+  readonly render: () => DocumentFragment;
+}
+
+/**
+ * Code blocks that closed while streaming. Rendering a block again the moment its fence closes (the
+ * whole code highlighted at once, then restyled and laid out anew) made that frame one of the
+ * longest of a stream; instead the block stays as it streamed, already highlighted chunk by chunk,
+ * and is morphed into its normal rendering when the browser is idle, one block per idle callback.
+ * Most of its nodes then stay as they are. `flush()` does the rest at once (the answer finished).
+ */
+export class ClosedFences {
+  private queue: ClosedFence[] = [];
+  private cancel: (() => void) | undefined;
+
+  add(fence: ClosedFence): void {
+    this.queue.push(fence);
+    this.cancel ??= whenIdle(() => this.runOne());
+  }
+
+  flush(): void {
+    this.dispose();
+    for (const fence of this.queue.splice(0)) complete(fence);
+  }
+
+  /** Stops (the view is disposed, or its DOM replaced); what is on screen stays. */
+  dispose(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  private runOne(): void {
+    this.cancel = undefined;
+    const fence = this.queue.shift();
+    if (fence) complete(fence);
+    if (this.queue.length > 0) this.cancel = whenIdle(() => this.runOne());
+  }
+}
+
+/** Brings the fence's nodes to its normal rendering, keeping the top-level ones (the streaming view holds them). */
+function complete(fence: ClosedFence): void {
+  const next = [...fence.render().childNodes];
+  fence.nodes.forEach((node, i) => {
+    const wanted = next[i];
+    if (node instanceof Element && wanted instanceof Element) {
+      for (const name of node.getAttributeNames()) if (!wanted.hasAttribute(name)) node.removeAttribute(name);
+      for (const attribute of wanted.attributes) if (node.getAttribute(attribute.name) !== attribute.value) node.setAttribute(attribute.name, attribute.value);
+      morphNodes([...node.childNodes], [...wanted.childNodes]);
+    }
+  });
+}
+
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(work, 50);
+    return () => clearTimeout(timer);
+  }
+  // The timeout: a stream that never leaves the page idle still gets its blocks completed.
+  const handle = requestIdleCallback(work, { timeout: 250 });
+  return () => cancelIdleCallback(handle);
+}
