@@ -10,7 +10,7 @@ import { launchChromium } from './browser';
 import { startCodeServer } from './codeServer';
 import type { CodeServerVersion } from './codeServerVersions';
 import { say } from './log';
-import { formatResult, INTEGRATION_RESULT_PREFIX, type StageResult } from './result';
+import { formatResult, INTEGRATION_FAILURE_PREFIX, INTEGRATION_RESULT_PREFIX, type StageResult } from './result';
 import { copySampleWorkspace } from './workspace';
 
 export interface ExtensionHostSuite {
@@ -80,12 +80,14 @@ async function listen(page: Page, suite: ExtensionHostSuite): Promise<Report> {
   const exit = new Promise<number>((resolve) => (settle = resolve));
   let suiteStarted = false;
   let reported: StageResult | undefined;
+  const failures: string[] = [];
   const chatter: string[] = [];
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
     const line = format(...args);
     if (line.startsWith(suite.banner)) suiteStarted = true;
     const counts = line.startsWith(INTEGRATION_RESULT_PREFIX) ? /(\d+) passed, (\d+) failed/.exec(line) : null;
-    if (counts) reported = { stage: suite.stage, passed: Number(counts[1]), failed: Number(counts[2]) };
+    if (counts) reported = { stage: suite.stage, passed: Number(counts[1]), failed: Number(counts[2]), failures };
+    else if (line.startsWith(INTEGRATION_FAILURE_PREFIX)) failures.push(line.slice(INTEGRATION_FAILURE_PREFIX.length).trim());
     else if (suiteStarted) process.stdout.write(`${line}\n`);
     else chatter.push(line);
   });

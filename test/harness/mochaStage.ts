@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import { say } from './log';
-import { formatResult, type StageResult } from './result';
+import { formatResult, type StageResult, watchFailures } from './result';
 
 export interface MochaStage {
   readonly stage: string;
@@ -17,10 +17,11 @@ export function runMochaFiles(stage: MochaStage): Promise<StageResult> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
   for (const file of stage.files) mocha.addFile(file);
   return new Promise((resolve) => {
-    const runner = mocha.run((failures) => {
-      const result: StageResult = { stage: stage.stage, passed: runner.stats?.passes ?? 0, failed: failures, vscode: stage.vscode };
+    const runner = mocha.run((failed) => {
+      const result: StageResult = { stage: stage.stage, passed: runner.stats?.passes ?? 0, failed, failures, vscode: stage.vscode };
       say(`${stage.title} in VS Code ${stage.vscode}: ${formatResult(result)}`);
       resolve(result);
     });
+    const failures = watchFailures(runner);
   });
 }

@@ -1,3 +1,5 @@
+import type Mocha from 'mocha';
+
 /** What one stage of the test run counted. */
 export interface StageResult {
   readonly stage: string;
@@ -5,10 +7,25 @@ export interface StageResult {
   readonly failed: number;
   /** The VS Code version the stage ran in, for stages that run one. */
   readonly vscode?: string;
+  /** The failed tests' titles and first message lines, repeated in the closing summary CI shows. */
+  readonly failures?: readonly string[];
 }
 
 /** The line test/integration/index.ts and test/lm/index.ts print at the end, read back by the launcher. */
 export const INTEGRATION_RESULT_PREFIX = 'chorus-integration-result:';
+
+/** The line before it, one per failed test, with the test's title and first message line. */
+export const INTEGRATION_FAILURE_PREFIX = 'chorus-integration-failed:';
+
+/** Collects each failed test of a mocha run as "full title: first line of the error". */
+export function watchFailures(runner: Mocha.Runner): string[] {
+  const failures: string[] = [];
+  runner.on('fail', (test: Mocha.Runnable, error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`${test.fullTitle()}: ${message.split('\n', 1)[0]!.slice(0, 300)}`);
+  });
+  return failures;
+}
 
 export function formatResult(result: Pick<StageResult, 'passed' | 'failed'>): string {
   return `${result.passed} passed, ${result.failed} failed`;

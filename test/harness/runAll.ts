@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   for (const result of results) {
     const where = result.vscode ? `VS Code ${result.vscode}` : '';
     say(`${result.stage.padEnd(12)} ${where.padEnd(16)} ${formatResult(result)}${stagePassed(result) ? '' : '  ✘'}`);
+    for (const failure of result.failures ?? []) say(`  ✘ ${failure}`);
   }
   const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }), { passed: 0, failed: 0 });
   // The plain closing line CI reads.

@@ -10,7 +10,7 @@ import { vscodeVersion } from './codeServer';
 import { fail, say } from './log';
 import { repoRoot } from './paths';
 import { prepareTestMachine } from './prepare';
-import { formatResult, type StageResult, stagePassed } from './result';
+import { formatResult, type StageResult, stagePassed, watchFailures } from './result';
 import { packagedVsix } from './vsix';
 
 /** In order: the key scan comes last, after everything else has written its logs, state and history. */
@@ -37,7 +37,8 @@ export async function runSecurity(): Promise<StageResult> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
   for (const file of SUITES) if (!only || only.includes(file)) mocha.addFile(path.join(repoRoot, 'out', 'test', 'security', file));
   const result = await new Promise<StageResult>((resolve) => {
-    const runner = mocha.run((failures) => resolve({ stage: 'security', passed: runner.stats?.passes ?? 0, failed: failures, vscode }));
+    const runner = mocha.run((failed) => resolve({ stage: 'security', passed: runner.stats?.passes ?? 0, failed, failures, vscode }));
+    const failures = watchFailures(runner);
   });
   await closeSession();
   say(`security figures:\n${figureReport()}`);

@@ -6,7 +6,7 @@ import { bundleRenderFixture } from '../webview/page';
 import { fail, say } from './log';
 import { findTestFiles } from './mochaFiles';
 import { repoRoot } from './paths';
-import { formatResult, type StageResult, stagePassed } from './result';
+import { formatResult, type StageResult, stagePassed, watchFailures } from './result';
 import { ensureSystemPackages } from './systemPackages';
 
 export async function runWebview(): Promise<StageResult> {
@@ -15,11 +15,12 @@ export async function runWebview(): Promise<StageResult> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec' });
   for (const file of findTestFiles(path.join(repoRoot, 'out', 'test', 'webview'), '.test.js')) mocha.addFile(file);
   return new Promise((resolve) => {
-    const runner = mocha.run((failures) => {
-      const result: StageResult = { stage: 'webview', passed: runner.stats?.passes ?? 0, failed: failures };
+    const runner = mocha.run((failed) => {
+      const result: StageResult = { stage: 'webview', passed: runner.stats?.passes ?? 0, failed, failures };
       say(`webview tests in Chromium: ${formatResult(result)}`);
       resolve(result);
     });
+    const failures = watchFailures(runner);
   });
 }
 

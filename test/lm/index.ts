@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { INTEGRATION_FAILURE_PREFIX, watchFailures } from '../harness/result';
 
 const TEST_FILES = ['environment.test.js', 'models.test.js', 'chat.test.js'];
 
@@ -15,11 +16,13 @@ export async function run(): Promise<void> {
   for (const file of TEST_FILES) mocha.addFile(path.join(__dirname, file));
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
+      for (const failure of failed) console.log(`${INTEGRATION_FAILURE_PREFIX} ${failure}`);
       // Read back by test/harness/extensionHostTests.ts (INTEGRATION_RESULT_PREFIX).
       console.log(`chorus-integration-result: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} lm test(s) failed`));
       else if (runner.stats?.passes === 0) reject(new Error('no lm test ran'));
       else resolve();
     });
+    const failed = watchFailures(runner);
   });
 }
