@@ -23,6 +23,9 @@ export class WorkspaceFileIndex implements vscode.Disposable {
   private built: Promise<Index> | undefined;
   private current: Index | undefined;
   private stale = false;
+  /** Listings started, and the number of the one `current` holds. */
+  private listings = 0;
+  private shownListing = 0;
   private readonly watchers: vscode.Disposable[] = [];
 
   /** The matcher over the files, listing them first if needed. */
@@ -48,18 +51,31 @@ export class WorkspaceFileIndex implements vscode.Disposable {
   private async index(): Promise<Index> {
     if (!this.built) {
       this.watch();
-      this.built = listFiles().then((index) => (this.current = index));
+      this.built = this.list();
     } else if (this.stale && this.current) {
       // Answer now from what there was; the next search sees the new list.
       this.stale = false;
-      const next = listFiles();
-      void next.then((index) => {
-        this.current = index;
-        this.built = next;
-      });
+      void this.list();
       return this.current;
     }
     return this.built;
+  }
+
+  /**
+   * Lists the files again. Listings can overlap on a busy machine and end in any order: only a
+   * listing started after the one shown replaces it, or an older list would hide a file for good.
+   */
+  private list(): Promise<Index> {
+    const started = ++this.listings;
+    const next = listFiles().then((index) => {
+      if (started > this.shownListing) {
+        this.shownListing = started;
+        this.current = index;
+        this.built = next;
+      }
+      return this.current!;
+    });
+    return next;
   }
 
   private watch(): void {

@@ -155,7 +155,13 @@ describe('Explain Selection', () => {
     editor.selection = new vscode.Selection(1, 0, 1, 14);
     const count = fake.requests.length;
     const chip = await vscode.commands.executeCommand<Attachment | undefined>('chorus.askAboutSelection');
-    assert.ok(chip?.kind === 'code');
+    // What the command saw, should it attach nothing.
+    const seen = (): string => {
+      const active = vscode.window.activeTextEditor;
+      const visible = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString());
+      return `active: ${active?.document.uri.toString()} ${JSON.stringify(active?.selection)}; visible: ${visible.join(', ')}`;
+    };
+    assert.ok(chip?.kind === 'code', seen());
     assert.equal(chip.text, 'let b = a + 1;');
     assert.equal(chip.languageId, 'javascript');
     assert.equal(chip.startLine, 2);
