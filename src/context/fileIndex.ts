@@ -6,9 +6,15 @@ import { type GitignoreFile, notIgnored } from './gitignoreFilter';
 
 // The workspace's files for the `@` picker, listed once when the picker first opens and kept in
 // memory: a keystroke searches the list, it never walks the disk. Files coming or going, a changed
-// .gitignore or exclude setting mark the list stale; the next search answers from the old list
-// while a new one is made. Honours files.exclude, search.exclude and .gitignore, and never offers
+// .gitignore or exclude setting mark the list stale, as does age (RELIST_AFTER_MS); the next search
+// answers from the old list while a new one is made. Honours files.exclude, search.exclude and .gitignore, and never offers
 // files that look like they hold secrets.
+
+/**
+ * A list older than this is made again at the next search, in the background: file events get lost
+ * (Linux's inotify limit in a large workspace, network drives), and a file must not stay missing.
+ */
+const RELIST_AFTER_MS = 10_000;
 
 /** Most files listed per workspace folder. */
 const MAX_FILES = 50_000;
@@ -26,6 +32,8 @@ export class WorkspaceFileIndex implements vscode.Disposable {
   /** Listings started, and the number of the one `current` holds. */
   private listings = 0;
   private shownListing = 0;
+  private listedAt = 0;
+  private running = 0;
   private readonly watchers: vscode.Disposable[] = [];
 
   /** The matcher over the files, listing them first if needed. */
@@ -52,7 +60,7 @@ export class WorkspaceFileIndex implements vscode.Disposable {
     if (!this.built) {
       this.watch();
       this.built = this.list();
-    } else if (this.stale && this.current) {
+    } else if (this.current && (this.stale || this.listedAgo() > RELIST_AFTER_MS)) {
       // Answer now from what there was; the next search sees the new list.
       this.stale = false;
       void this.list();
@@ -61,20 +69,29 @@ export class WorkspaceFileIndex implements vscode.Disposable {
     return this.built;
   }
 
+  /** Milliseconds since the last listing started (forever while one is running: never two at once for age alone). */
+  private listedAgo(): number {
+    return this.running > 0 ? 0 : Date.now() - this.listedAt;
+  }
+
   /**
    * Lists the files again. Listings can overlap on a busy machine and end in any order: only a
    * listing started after the one shown replaces it, or an older list would hide a file for good.
    */
   private list(): Promise<Index> {
     const started = ++this.listings;
-    const next = listFiles().then((index) => {
-      if (started > this.shownListing) {
-        this.shownListing = started;
-        this.current = index;
-        this.built = next;
-      }
-      return this.current!;
-    });
+    this.listedAt = Date.now();
+    this.running++;
+    const next = listFiles()
+      .then((index) => {
+        if (started > this.shownListing) {
+          this.shownListing = started;
+          this.current = index;
+          this.built = next;
+        }
+        return this.current!;
+      })
+      .finally(() => this.running--);
     return next;
   }
 

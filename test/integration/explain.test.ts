@@ -5,7 +5,7 @@ import type { ChorusApi } from '../../src/extension';
 import type { Attachment } from '../../src/shared/conversation';
 import { sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
 import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
-import { openUntitled } from './untitledEditor';
+import { closeUntitledEditors, openUntitled } from './untitledEditor';
 
 type Body = { messages: Array<{ role: string; content: string }> };
 
@@ -25,7 +25,7 @@ describe('Explain Selection', () => {
   });
 
   afterEach(async () => {
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitledEditors();
   });
 
   after(async () => {

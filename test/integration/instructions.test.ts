@@ -6,7 +6,7 @@ import type { ExplainResult } from '../../src/commands/explainSelection';
 import type { RewriteCommandResult } from '../../src/commands/rewriteSelection';
 import { sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
 import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
-import { openUntitled } from './untitledEditor';
+import { closeUntitledEditors, openUntitled } from './untitledEditor';
 
 type Body = { messages: Array<{ role: string; content: string }> };
 
@@ -36,7 +36,7 @@ describe('Instructions', () => {
   });
 
   afterEach(async () => {
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitledEditors();
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import type { AcceptResult } from '../../src/editor/rewriteController';
 import type { ChorusApi } from '../../src/extension';
 import { openaiErrorReply, sseReply, startFakeProvider, textChunks, type FakeProvider } from '../fixtures/fakeProvider';
 import { OPENAI_SETTINGS, pointOpenAiAt, resetChorusSettings } from './openAiSettings';
-import { openUntitled } from './untitledEditor';
+import { closeUntitledEditors, openUntitled } from './untitledEditor';
 
 type Body = { messages: Array<{ role: string; content: string }> };
 
@@ -75,7 +75,7 @@ describe('Rewrite Selection', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('chorus.rejectRewrite');
     // Untitled documents are reverted so closing them asks nothing.
-    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeUntitledEditors();
   });
 
   after(async () => {

@@ -11,3 +11,16 @@ export async function openUntitled(content: string, language = 'typescript'): Pr
   assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the opened editor became active');
   return editor;
 }
+
+/**
+ * Closes every unsaved document's editor without saving. Each is shown first: with the chat panel
+ * focused there is no active text editor, and a loop over the active one left editors open for
+ * the next test to find.
+ */
+export async function closeUntitledEditors(): Promise<void> {
+  const open = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && open.has(d.uri.toString()))) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}

@@ -152,6 +152,33 @@ describe('streaming view', () => {
     assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
   });
 
+  it('shows a long table in parts of fixed, aligned columns while it streams, and as one table when it ends', async () => {
+    const p = page();
+    await p.call('streamStart');
+    const row = (i: number): string => `| ${i} | \`item_${i}\` | ${i % 3 ? '**warm**' : 'cold'} | row ${i} of the table, with some words |\n`;
+    await p.call('streamAppend', ['The table:\n\n| # | name | kind | note |\n|--:|------|:----:|------|\n']);
+    for (let i = 0; i < 150; i += 10) {
+      await p.call('streamAppend', [Array.from({ length: 10 }, (_, k) => row(i + k)).join('')]);
+      await p.call('streamFrame');
+      if (i === 0) assert.equal(await p.call('mark', 'tbody > tr'), 10, 'the first rows');
+    }
+    const parts = await p.call('tableParts');
+    assert.equal(parts.length, 3, JSON.stringify(parts));
+    assert.deepEqual(parts.map((part) => part.rows), [64, 64, 22], 'the row being written is in the last part');
+    assert.deepEqual(parts.map((part) => part.head), [true, false, false]);
+    assert.ok(parts[0]!.widths.length === 4 && parts[0]!.widths.every((width) => width > 0), JSON.stringify(parts[0]));
+    for (const part of parts) {
+      assert.deepEqual(part.widths, parts[0]!.widths);
+      assert.deepEqual(part.lefts, parts[0]!.lefts, 'the columns of every part line up');
+    }
+    assert.deepEqual(await p.call('marksInStage'), Array.from({ length: 10 }, () => true), 'rows on screen stay when the table is split');
+    await p.call('streamAppend', ['\nAfter the table.\n']);
+    await p.call('streamFinish');
+    assert.deepEqual(await p.call('tableParts'), []);
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
+    assert.deepEqual(await p.call('marksInStage'), Array.from({ length: 10 }, () => true), 'the rows went back into the one table');
+  });
+
   it('updates the block still being written in place, and replaces it when its kind changes', async () => {
     const p = page();
     await p.call('streamStart');

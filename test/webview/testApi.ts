@@ -125,6 +125,8 @@ export interface ChorusTestApi {
   mark(selector: string): number;
   /** For each remembered element: still the same node, in the stage. */
   marksInStage(): boolean[];
+  /** The parts a long streaming table is shown in (tableParts.ts): column widths, body rows, head, and where the first row's cells start. */
+  tableParts(): Array<{ widths: number[]; rows: number; head: boolean; lefts: number[] }>;
   takeEvents(): PageEvent[];
   trap(): TrapState;
   /** Waits for two animation frames (anything the last change triggers has started by then). */

@@ -1,5 +1,6 @@
 import type { ParsedText, TopLevelBlock } from './blocks';
 import type { MarkdownRenderer } from './renderer';
+import { PART_ROWS, TableParts } from './tableParts';
 
 /** Complete body rows a table needs before it is extended row by row rather than rendered again. */
 export const EXTEND_AFTER_ROWS = 4;
@@ -13,9 +14,12 @@ export const EXTEND_AFTER_ROWS = 4;
  * table paid for with seconds of lag.
  */
 export class StreamingTable {
-  private readonly body: HTMLTableSectionElement;
   /** Nodes of the row being written (a `<tr>` and the line break after it). */
   private live: ChildNode[] = [];
+  /** Set once the table is long enough to be shown in parts (see TableParts). */
+  private parts: TableParts | undefined;
+  /** Final rows in the table's body, while it is one table. */
+  private rows: number;
 
   /**
    * @param head the table's header and delimiter lines, line endings included
@@ -24,9 +28,11 @@ export class StreamingTable {
   private constructor(
     readonly head: string,
     readonly nodes: readonly ChildNode[],
-    body: HTMLTableSectionElement,
+    private readonly table: HTMLTableElement,
+    private readonly body: HTMLTableSectionElement,
+    rows: number,
   ) {
-    this.body = body;
+    this.rows = rows;
   }
 
   /**
@@ -45,7 +51,7 @@ export class StreamingTable {
     for (const node of [...body.childNodes].slice(1 + 2 * final)) node.remove();
     const { starts } = parsed.lines;
     const head = parsed.text.slice(starts[block.firstLine], starts[block.firstLine + 2]);
-    return { table: new StreamingTable(head, nodes, body), rowsEnd: starts[block.firstLine + 2 + final] };
+    return { table: new StreamingTable(head, nodes, element, body, final), rowsEnd: starts[block.firstLine + 2 + final] };
   }
 
   /**
@@ -62,11 +68,25 @@ export class StreamingTable {
     if (rows > 0) {
       const rendered = renderer.renderBlocks(parsed, 0, 1, 0).querySelector('tbody');
       const nodes = rendered ? [...rendered.childNodes].slice(1) : [];
-      this.body.append(...nodes.slice(0, 2 * final));
+      this.addFinal(nodes.slice(0, 2 * final), final);
       this.live = nodes.slice(2 * final);
-      this.body.append(...this.live);
+      (this.parts?.lastBody ?? this.body).append(...this.live);
     }
+    if (ended) this.parts?.join();
     return parsed.lines.starts[block.firstLine + 2 + final] ?? parsed.text.length;
+  }
+
+  /** Appends `count` final rows (`nodes`: each `<tr>` with the line break after it); a table that grew long goes into parts. */
+  private addFinal(nodes: readonly ChildNode[], count: number): void {
+    if (this.parts) {
+      this.parts.add(nodes);
+      return;
+    }
+    this.body.append(...nodes);
+    const before = this.rows;
+    this.rows += count;
+    // Tried again every PART_ROWS rows while the table cannot be measured.
+    if (Math.floor(this.rows / PART_ROWS) > Math.floor(before / PART_ROWS)) this.parts = TableParts.split(this.table);
   }
 }
 
