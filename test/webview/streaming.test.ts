@@ -152,6 +152,30 @@ describe('streaming view', () => {
     assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
   });
 
+  it('puts each block where it stays: nothing moves into a section when it becomes final', async () => {
+    const p = page();
+    await p.call('streamStart');
+    const block = (i: number): string => (i % 9 === 4 ? `\`\`\`ts\nconst v${i} = ${i};\nconsole.log(v${i});\n\`\`\`\n\n` : `Paragraph ${i} with some words.\n\n`);
+    let i = 0;
+    // Past the first sections: the nodes before them are wrapped once when the answer grows long.
+    for (; i < 40; i++) {
+      await p.call('streamAppend', [block(i)]);
+      await p.call('streamFrame');
+    }
+    await p.call('watchMoves');
+    for (; i < 300; i++) {
+      const text = block(i);
+      // Blocks arrive in two pieces, so each is shown while still being written.
+      await p.call('streamAppend', [text.slice(0, 9)]);
+      await p.call('streamFrame');
+      await p.call('streamAppend', [text.slice(9)]);
+      await p.call('streamFrame');
+    }
+    await p.call('streamFinish');
+    assert.deepEqual(await p.call('takeMoves'), []);
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', await p.call('streamSource')));
+  });
+
   it('shows a long table in parts of fixed, aligned columns while it streams, and as one table when it ends', async () => {
     const p = page();
     await p.call('streamStart');

@@ -125,6 +125,10 @@ export interface ChorusTestApi {
   mark(selector: string): number;
   /** For each remembered element: still the same node, in the stage. */
   marksInStage(): boolean[];
+  /** Starts noting elements of the stage that are moved (removed and put back elsewhere). */
+  watchMoves(): void;
+  /** The elements moved since `watchMoves` or the last call, as `tag.class`. */
+  takeMoves(): string[];
   /** The parts a long streaming table is shown in (tableParts.ts): column widths, body rows, head, and where the first row's cells start. */
   tableParts(): Array<{ widths: number[]; rows: number; head: boolean; lefts: number[] }>;
   takeEvents(): PageEvent[];

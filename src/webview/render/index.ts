@@ -14,6 +14,6 @@ export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handler
 export { highlightAll } from './lazyHighlight';
 export { safeLinkUrl } from './linkPolicy';
 export { createMarkdownRenderer, type MarkdownRenderer } from './renderer';
-export { streamingCadence, type ScheduleFrame } from './frameCadence';
+export { MIN_RENDER_INTERVAL_MS, streamingCadence, type ScheduleFrame } from './frameCadence';
 export { createStreamingView, type StreamingView, type StreamingViewOptions } from './streamingView';
 export { defaultRenderStrings, type RenderStrings } from './strings';

@@ -23,11 +23,11 @@ export function groupIntoSections(nodes: readonly ChildNode[]): void {
 }
 
 /**
- * The sections of an answer being streamed. New blocks go straight into the last section while it
- * has room (`parentForNew`), so that a block is not moved once it is final; the rest move once, into
- * the last section. Wrapping a whole run of final nodes at once restyled and laid out all of them
- * again in one frame (25–35 ms for 64 blocks with code), and moving each final block did so for
- * that block. Adding all of an answer's nodes gives what `groupIntoSections` gives.
+ * The sections of an answer being streamed. A new block goes where it will stay (`parentFor`): into
+ * the section it will belong to once final, made ahead when the last one is full. Moving a block
+ * into its section when it became final restyled all of it in the next frame (a code block: 400
+ * elements and more); wrapping a whole run of final nodes at once did so for 64 blocks. Adding
+ * all of an answer's nodes gives what `groupIntoSections` gives.
  */
 export class SectionBuilder {
   /** Final nodes before there is a first section. */
@@ -35,15 +35,22 @@ export class SectionBuilder {
   private last: HTMLElement | undefined;
   private lastCount = 0;
 
-  /** Where a new block goes when no block not yet final precedes it: the last section if it has room, else `container`. */
-  parentForNew(container: HTMLElement): HTMLElement {
-    return this.last && this.lastCount < SECTION_NODES ? this.last : container;
+  /**
+   * Where a new block goes: after `previous` (the block before it, not final yet) in its parent,
+   * or at the end of the answer; into the next section, made now, when that parent is a full section.
+   */
+  parentFor(previous: ChildNode | undefined, container: HTMLElement): HTMLElement {
+    if (!this.last) return previous?.parentElement ?? container;
+    const parent = previous?.parentElement ?? this.last;
+    if (!parent.classList.contains(SECTION_CLASS) || parent.childNodes.length < SECTION_NODES) return parent;
+    return this.sectionAfter(parent);
   }
 
   /** `nodes`, in order, follow the nodes added so far and are final. */
   add(nodes: readonly ChildNode[]): void {
     let rest = nodes;
-    if (!this.last) {
+    const first = !this.last;
+    if (first) {
       if (this.loose.length + nodes.length <= SECTIONED_AFTER) {
         this.loose.push(...nodes);
         return;
@@ -53,19 +60,45 @@ export class SectionBuilder {
     }
     for (const node of rest) {
       if (!this.last || this.lastCount === SECTION_NODES) this.startSection(node);
-      // Already in place when it was put there new (see parentForNew); a node in a section follows its counted ones.
+      // Already in place when it was put there new (see parentFor); a node in a section follows its counted ones.
       if (node.parentNode !== this.last) this.last!.append(node);
       this.lastCount++;
     }
+    // The nodes not final yet follow into the sections once: left after them, every new block would follow them there.
+    if (first) for (let next = this.last!.nextSibling; next; next = this.last!.nextSibling) this.last!.append(next);
   }
 
-  /** A new last section, after the last one (nodes not final yet may still follow inside that), or before `first`. */
+  /** Removes a section made ahead that nothing went into (the answer ended, or its block was replaced). */
+  dropEmpty(): void {
+    const next = this.last?.nextElementSibling;
+    if (next?.classList.contains(SECTION_CLASS) && next.childNodes.length === 0) next.remove();
+  }
+
+  /** A new last section: the one made ahead that holds `first`, or one after the last (nodes not final yet may still follow inside that), or before `first`. */
   private startSection(first: ChildNode): void {
-    const section = document.createElement('div');
-    section.className = SECTION_CLASS;
-    if (this.last) this.last.after(section);
-    else first.before(section);
-    this.last = section;
+    const ahead = first.parentElement;
+    if (this.last && ahead?.classList.contains(SECTION_CLASS) && ahead.previousElementSibling === this.last) this.last = ahead;
+    else if (this.last) this.last = this.sectionAfter(this.last);
+    else {
+      const section = newSection();
+      first.before(section);
+      this.last = section;
+    }
     this.lastCount = 0;
   }
+
+  /** The section after `section`: made now, unless one was made ahead. */
+  private sectionAfter(section: HTMLElement): HTMLElement {
+    const next = section.nextElementSibling;
+    if (next instanceof HTMLElement && next.classList.contains(SECTION_CLASS)) return next;
+    const made = newSection();
+    section.after(made);
+    return made;
+  }
+}
+
+function newSection(): HTMLElement {
+  const section = document.createElement('div');
+  section.className = SECTION_CLASS;
+  return section;
 }

@@ -108,6 +108,7 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
       } else {
         state.closedFences.flush();
         state.sections.add(state.shown.flatMap((block) => block.nodes));
+        state.sections.dropEmpty();
       }
       state.shown = [];
       options.onFrame?.({ finished: true, pending: false });
@@ -163,7 +164,7 @@ function update(state: ViewState, final: boolean): void {
   const parsed = state.renderer.parse(rest);
   state.sawReferences ||= parsed.hasReferences;
   const wanted = wantedBlocks(parsed, final, state.committedLength, state.committedCodeBlocks);
-  state.shown = showBlocks(() => state.sections.parentForNew(state.container), state.renderer, state.closedFences, parsed, state.shown, wanted);
+  state.shown = showBlocks((previous) => state.sections.parentFor(previous, state.container), state.renderer, state.closedFences, parsed, state.shown, wanted);
   if (final) return;
   // Commit the blocks later text can no longer change.
   const commit = committableBlocks(parsed);
@@ -239,11 +240,11 @@ function wantedBlocks(parsed: ParsedText, final: boolean, committedLength: numbe
 /**
  * Brings the DOM of the uncommitted blocks from `shown` to `wanted`: blocks whose source did not
  * change stay, blocks still being written are rendered again and morphed, the rest is replaced.
- * New blocks go into `parentForNew()` (see SectionBuilder), or after the block before them.
+ * New blocks go where `parentFor` says (see SectionBuilder): after the block before them.
  * Returns what is on screen now.
  */
 function showBlocks(
-  parentForNew: () => HTMLElement,
+  parentFor: (previous: ChildNode | undefined) => HTMLElement,
   renderer: MarkdownRenderer,
   closed: ClosedFences,
   parsed: ParsedText,
@@ -287,9 +288,8 @@ function showBlocks(
       const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
       block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
     }
-    // After the block before it (in the section it went into, or after the sections), else where the sections say.
     const previous = next.flatMap((shownBlock) => shownBlock.nodes);
-    (previous[previous.length - 1]?.parentElement ?? parentForNew()).append(...block.nodes);
+    parentFor(previous[previous.length - 1]).append(...block.nodes);
     next.push(block);
   }
   return next;
