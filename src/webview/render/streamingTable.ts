@@ -23,16 +23,22 @@ export class StreamingTable {
 
   /**
    * @param head the table's header and delimiter lines, line endings included
-   * @param nodes what is on screen for the table (its `<table>` and the line break after it)
+   * @param shown what was on screen for the table (its `<table>` and the line break after it)
    */
   private constructor(
     readonly head: string,
-    readonly nodes: readonly ChildNode[],
+    private readonly shown: readonly ChildNode[],
     private readonly table: HTMLTableElement,
     private readonly body: HTMLTableSectionElement,
     rows: number,
   ) {
     this.rows = rows;
+  }
+
+  /** What is on screen for the table: its `<table>`, or the box of its parts, and the line break after it. */
+  get nodes(): readonly ChildNode[] {
+    const parts = this.parts;
+    return parts ? this.shown.map((node) => (node === this.table ? parts.box : node)) : this.shown;
   }
 
   /**
@@ -72,7 +78,6 @@ export class StreamingTable {
       this.live = nodes.slice(2 * final);
       (this.parts?.lastBody ?? this.body).append(...this.live);
     }
-    if (ended) this.parts?.join();
     return parsed.lines.starts[block.firstLine + 2 + final] ?? parsed.text.length;
   }
 

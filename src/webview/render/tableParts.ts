@@ -5,23 +5,22 @@ export const PARTS_CLASS = 'chorus-table-parts';
 export const PART_CLASS = 'chorus-table-part';
 
 /**
- * A long table while it streams: its rows in parts of PART_ROWS, each part its own fixed-layout
+ * A long table as it streams: its rows in parts of PART_ROWS, each part its own fixed-layout
  * table with the column widths the whole table had when it was split, in one box that scrolls
  * sideways (media/render.css). Off screen the browser skips a part (`content-visibility: auto` on
- * a box around it: containment has no effect on a table itself).
- * One table of a thousand rows cost a layout of every row on each frame (20–40 ms on a laptop);
- * a part costs what its own rows do. `join()` puts the rows back into the one table, so a
- * finished answer is what rendering it at once gives.
+ * a box around it: containment has no effect on a table itself). One table of a thousand rows
+ * cost a layout of every row on each frame (20–40 ms); a part costs what its own rows do.
+ *
+ * The parts stay when the answer ends: putting a thousand rows back into one table cost one
+ * layout of all of them (150 ms). The answer rendered again (from history) has the one table.
  */
 export class TableParts {
   private body: HTMLTableSectionElement;
   private rows = 0;
 
   private constructor(
-    private readonly table: HTMLTableElement,
-    /** What followed the head in the table (a line break), so that it goes back exactly where it was. */
-    private readonly afterHead: ChildNode | null,
-    private readonly box: HTMLElement,
+    /** What is on screen in the table's place. */
+    readonly box: HTMLElement,
     private readonly widths: readonly number[],
   ) {
     this.body = this.addPart();
@@ -41,7 +40,7 @@ export class TableParts {
     const box = document.createElement('div');
     box.className = PARTS_CLASS;
     table.replaceWith(box);
-    const parts = new TableParts(table, head.nextSibling, box, widths);
+    const parts = new TableParts(box, widths);
     parts.body.parentElement!.insertBefore(head, parts.body);
     parts.add([...body.childNodes]);
     return parts;
@@ -61,15 +60,6 @@ export class TableParts {
   /** Where the row still being written goes: after the final rows. */
   get lastBody(): HTMLTableSectionElement {
     return this.body;
-  }
-
-  /** Puts the head and every row back into the one table, in the box's place. */
-  join(): void {
-    const head = this.box.querySelector('thead');
-    const rows = [...this.box.querySelectorAll(`.${PART_CLASS} tbody`)].flatMap((partBody) => [...partBody.childNodes]);
-    if (head) this.table.insertBefore(head, this.afterHead);
-    this.table.tBodies[0]!.append(...rows);
-    this.box.replaceWith(this.table);
   }
 
   /** A part: a box the browser can skip, holding a table of fixed column widths. */
