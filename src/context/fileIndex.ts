@@ -7,8 +7,8 @@ import { type GitignoreFile, notIgnored } from './gitignoreFilter';
 // The workspace's files for the `@` picker, listed once when the picker first opens and kept in
 // memory: a keystroke searches the list, it never walks the disk. Files coming or going, a changed
 // .gitignore or exclude setting mark the list stale, as does age (RELIST_AFTER_MS); the next search
-// answers from the old list while a new one is made. Honours files.exclude, search.exclude and .gitignore, and never offers
-// files that look like they hold secrets.
+// answers from the old list while a new one is made. Honours files.exclude, search.exclude and
+// .gitignore, and never offers files that look like they hold secrets.
 
 /**
  * A list older than this is made again at the next search, in the background: file events get lost

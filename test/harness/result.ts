@@ -17,6 +17,15 @@ export const INTEGRATION_RESULT_PREFIX = 'chorus-integration-result:';
 /** The line before it, one per failed test, with the test's title and first message line. */
 export const INTEGRATION_FAILURE_PREFIX = 'chorus-integration-failed:';
 
+/**
+ * Prints what an extension-host suite ran, for the launcher to read back: a line per failed test
+ * (INTEGRATION_FAILURE_PREFIX), then the counts (INTEGRATION_RESULT_PREFIX).
+ */
+export function reportToLauncher(passed: number, failed: number, failures: readonly string[]): void {
+  for (const failure of failures) console.log(`${INTEGRATION_FAILURE_PREFIX} ${failure}`);
+  console.log(`${INTEGRATION_RESULT_PREFIX} ${passed} passed, ${failed} failed`);
+}
+
 /** Collects each failed test of a mocha run as "full title: first line of the error". */
 export function watchFailures(runner: Mocha.Runner): string[] {
   const failures: string[] = [];

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { INTEGRATION_FAILURE_PREFIX, watchFailures } from '../harness/result';
+import { reportToLauncher, watchFailures } from '../harness/result';
 
 const TEST_FILES = ['activation.test.js', 'apiKeys.test.js', 'testConnection.test.js', 'qianfan.test.js', 'attachments.test.js', 'explain.test.js', 'rewrite.test.js', 'slashCommands.test.js', 'instructions.test.js', 'commitMessage.test.js', 'endpoints.test.js', 'addToChat.test.js', 'mentions.test.js', 'contextSources.test.js'];
 
@@ -15,9 +15,8 @@ export async function run(): Promise<void> {
   for (const file of TEST_FILES.filter((f) => !only || only.includes(f))) mocha.addFile(path.join(__dirname, file));
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      for (const failure of failed) console.log(`${INTEGRATION_FAILURE_PREFIX} ${failure}`);
-      // Read back by test/harness/runIntegration.ts (INTEGRATION_RESULT_PREFIX).
-      console.log(`chorus-integration-result: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      // Read back by test/harness/extensionHostTests.ts.
+      reportToLauncher(runner.stats?.passes ?? 0, failures, failed);
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else if (runner.stats?.passes === 0) reject(new Error('no integration test ran'));
       else resolve();

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { INTEGRATION_FAILURE_PREFIX, watchFailures } from '../harness/result';
+import { reportToLauncher, watchFailures } from '../harness/result';
 
 const TEST_FILES = ['environment.test.js', 'models.test.js', 'chat.test.js'];
 
@@ -16,9 +16,8 @@ export async function run(): Promise<void> {
   for (const file of TEST_FILES) mocha.addFile(path.join(__dirname, file));
   await new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      for (const failure of failed) console.log(`${INTEGRATION_FAILURE_PREFIX} ${failure}`);
-      // Read back by test/harness/extensionHostTests.ts (INTEGRATION_RESULT_PREFIX).
-      console.log(`chorus-integration-result: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
+      // Read back by test/harness/extensionHostTests.ts.
+      reportToLauncher(runner.stats?.passes ?? 0, failures, failed);
       if (failures > 0) reject(new Error(`${failures} lm test(s) failed`));
       else if (runner.stats?.passes === 0) reject(new Error('no lm test ran'));
       else resolve();

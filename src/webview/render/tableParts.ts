@@ -1,8 +1,8 @@
 /** Body rows one part of a long streaming table holds. */
 export const PART_ROWS = 64;
 
-export const PARTS_CLASS = 'chorus-table-parts';
-export const PART_CLASS = 'chorus-table-part';
+const PARTS_CLASS = 'chorus-table-parts';
+const PART_CLASS = 'chorus-table-part';
 
 /**
  * A long table as it streams: its rows in parts of PART_ROWS, each part its own fixed-layout
