@@ -155,7 +155,7 @@ export async function run(): Promise<void> {
       const total = await mainThreadMs(page, cdp, async () => {
         stats = await page.call('benchStream', answer, cuts, perFrame);
       });
-      const floor = await mainThreadMs(page, cdp, () => page.call('benchFrameFloor', answer, frames));
+      const floor = await mainThreadMs(page, cdp, () => page.call('benchFrameFloor', answer, frames, stats.frames));
       streams.push({ perFrame, frames, total, floor, stats });
     }
     let burstFrames = 0;
@@ -195,13 +195,14 @@ export async function run(): Promise<void> {
     say(`  (as history renders it, code highlighted only once near the viewport: ${ms(onceLazy)})`);
     for (const { perFrame, frames, total, floor, stats } of streams) {
       say(
-        `streamed, ${perFrame} deltas per animation frame (${frames.toLocaleString('en')} frames; the view's own cadence rendered on ${stats.frames.toLocaleString('en')} of them): ` +
+        `streamed, ${perFrame} deltas at a time 60 times a second, each time its own task as the host's messages are (${frames.toLocaleString('en')} deliveries; ` +
+          `the view's own cadence rendered ${stats.frames.toLocaleString('en')} times): ` +
           `${ms(total)} = ${(total / once).toFixed(1)}× render once${perFrame === 10 ? ' (aim ≤ 10×)' : ''}; ` +
           `longest task ${ms(perFrame === 10 ? longest.stream10 : longest.stream50)}${perFrame === 10 ? ` (aim ≤ 16 ms; in it, ms: ${traced.stream10.parts})` : ''}; wall time in the view's own frame work ${ms(stats.renderMs)} ` +
           `(longest ${ms(stats.longestRenderMs)}), in keeping the end in view ${ms(stats.scrollMs)}`,
       );
       say(
-        `  floor: ${frames.toLocaleString('en')} frames that only add a word at the end of the rendered answer and keep it in view cost ${ms(floor)} ` +
+        `  floor: the same ${frames.toLocaleString('en')} deliveries with ${stats.frames.toLocaleString('en')} renders that only add a word at the end of the rendered answer and keep it in view cost ${ms(floor)} ` +
           `(${(floor / once).toFixed(1)}× render once) with any renderer; above that floor the streaming view costs ${ms(total - floor)} = ` +
           `${((total - floor) / once).toFixed(1)}× render once`,
       );

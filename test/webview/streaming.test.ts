@@ -98,17 +98,28 @@ describe('streaming view', () => {
   describe('cadence', () => {
     const every60Hz = Array.from({ length: 30 }, (_, i) => Math.round((i * 1000) / 60));
 
-    it('renders on the first frame, then on every third frame at 60 Hz', async () => {
-      const times = await page().call('cadenceRenderTimes', every60Hz, []);
-      assert.deepEqual(times, every60Hz.filter((_, i) => i % 3 === 0));
+    it('renders on the first frame, then on every third frame at 60 Hz, asking for no frame in between', async () => {
+      const { rendered, framesAsked } = await page().call('cadenceRenderTimes', every60Hz, []);
+      assert.deepEqual(rendered, every60Hz.filter((_, i) => i % 3 === 0));
+      // Waiting frame by frame asked for all 30 (a frame the page then made for nothing).
+      assert.equal(framesAsked, rendered.length);
     });
 
     it('after a costly render waits three times its cost before the next', async () => {
-      const times = await page().call('cadenceRenderTimes', every60Hz, [30]);
+      const { rendered: times } = await page().call('cadenceRenderTimes', every60Hz, [30]);
       assert.equal(times[0], 0);
       assert.ok(times[1] >= 90, `second render at ${times[1]} ms`);
       // Cheap renders again: back to every third frame.
       assert.equal(times[2] - times[1], every60Hz[3]);
+    });
+
+    it('shows text coming faster than 5,000 characters a second every 150 ms, and at its usual pace again', async () => {
+      const frames = Array.from({ length: 60 }, (_, i) => Math.round((i * 1000) / 60));
+      // 6 characters a ms (300 in 50 ms, 900 in 150), then 2 and 4.
+      const { rendered } = await page().call('cadenceRenderTimes', frames, [], [0, 300, 900, 900, 300, 200]);
+      const gaps = rendered.slice(1).map((time, i) => time - rendered[i]);
+      assert.deepEqual(gaps.slice(0, 5), [50, 150, 150, 150, 50]);
+      assert.deepEqual(gaps.slice(5), gaps.slice(5).map(() => 50));
     });
 
     it('finish() right after a delta shows all the text, whatever frames the cadence skipped', async () => {
@@ -266,6 +277,23 @@ describe('streaming view', () => {
       await p.call('streamFinish');
       assert.equal((await p.call('facts')).html, await p.call('staticHtml', `${text}Done.`), `after ${end}`);
     }
+  });
+
+  it('a fence whose chunks all end outside any token keeps its highlighted nodes when it completes', async () => {
+    const p = page();
+    const lines = Array.from({ length: 20 }, (_, i) => `let v${i} = "s${i}"; // line ${i}\n`).join('');
+    const text = `Intro\n\n\`\`\`js\n${lines}\`\`\`\n\nAfter.\n\n`;
+    await p.call('streamStart');
+    await p.call('streamAppend', [text.slice(0, text.indexOf('line 18'))]);
+    await p.call('streamFrame');
+    await p.call('streamAppend', [text.slice(text.indexOf('line 18'))]);
+    await p.call('streamFrame');
+    const spans = await p.call('mark', '.chorus-code code span');
+    assert.ok(spans > 40, `${spans} token spans`);
+    await p.call('afterIdle');
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', text));
+    assert.ok((await p.call('marksInStage')).every(Boolean), 'every token span stayed');
+    assert.ok((await p.call('facts')).codeBlocks[0].buttons.every((b) => !b.disabled));
   });
 
   it('highlights a long fence while it is still streaming', async () => {

@@ -117,7 +117,8 @@ export interface ChorusTestApi {
    */
   /** Resolves after the page has been idle (what waits for idle time before it has run). */
   afterIdle(): Promise<void>;
-  cadenceRenderTimes(frameTimes: readonly number[], costsMs: readonly number[]): number[];
+  /** When a cadence over `frameTimes` rendered (renders costing `costsMs` and taking in `charsTaken` characters), and how many frames it asked for. */
+  cadenceRenderTimes(frameTimes: readonly number[], costsMs: readonly number[], charsTaken?: readonly number[]): { rendered: number[]; framesAsked: number };
   facts(): RenderFacts;
   /** Highlights the stage's code blocks still waiting to come into view. */
   highlightAll(): void;
@@ -142,12 +143,12 @@ export interface ChorusTestApi {
   benchReset(): Promise<void>;
   /** renderStatic into a new container and lays it out; code highlighted as it shows, or all of it. */
   benchRenderOnce(markdown: string, highlightEverything: boolean): Promise<number>;
-  /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas between animation frames. */
+  /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas at a time, 60 times a second, each time its own task (as the host's messages come). */
   benchStream(text: string, cuts: readonly number[], deltasPerFrame: number): Promise<BenchFrameStats>;
   /** Streams `text` with each delta posted as its own task, as fast as the page takes them; frames as the browser makes them. */
   benchStreamBurst(text: string, cuts: readonly number[]): Promise<{ readonly frames: number; readonly wallMs: number }>;
-  /** With `markdown` rendered, runs `frames` animation frames that each add a word at the end. */
-  benchFrameFloor(markdown: string, frames: number): Promise<void>;
+  /** With `markdown` rendered, `deliveries` tasks 60 times a second; `renders` of them, evenly spread, add a word at the end and keep it in view. */
+  benchFrameFloor(markdown: string, deliveries: number, renders: number): Promise<void>;
   /** Streams `prefix` into a new view until it is all on screen (to measure the frames that follow with benchStreamMore). */
   benchStreamPrepare(prefix: string): Promise<void>;
   /** Appends `deltas` to the view of benchStreamPrepare, `perFrame` per animation frame, keeping the end in view. */

@@ -4,8 +4,8 @@ import { highlightedCode } from './highlightedCode';
 import { highlightWhenVisible } from './lazyHighlight';
 import type { CodeBlockContent } from './renderEnv';
 
-/** When code blocks get their highlighting: right away, or once they come near the viewport. */
-export type Highlighting = 'now' | 'when-visible';
+/** When code blocks get their code, highlighted: right away, once they come near the viewport, or never (it is already on screen). */
+export type Highlighting = 'now' | 'when-visible' | 'none';
 
 /**
  * Completes the sanitized code blocks of a fragment: adds each toolbar, fills each `<code>` with
@@ -22,6 +22,6 @@ export function completeCodeBlocks(fragment: DocumentFragment, codes: readonly C
     block.setAttribute(CODE_ATTRIBUTE, content.exact);
     block.prepend(toolbar(index, block.getAttribute('data-language') ?? '', false));
     if (highlighting === 'now') code.append(highlightedCode(content.shown, content.language));
-    else highlightWhenVisible(code, content);
+    else if (highlighting === 'when-visible') highlightWhenVisible(code, content);
   }
 }

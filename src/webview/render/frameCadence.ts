@@ -1,45 +1,92 @@
-/** How a streaming view waits for its next render: calls `callback` later; returns a canceller. */
-export type ScheduleFrame = (callback: () => void) => () => void;
+/**
+ * How a streaming view waits for its next render: calls `render` later; returns a canceller.
+ * `render` may return how many characters of text it took in (the cadence slows for a flood).
+ */
+export type ScheduleFrame = (render: () => number | void) => () => void;
+
+/** Calls `callback` after `ms`; returns a canceller. */
+export type Delay = (ms: number, callback: () => void) => () => void;
 
 /**
- * Shortest time from one render of a stream to the next: every third frame at 60 Hz. A frame
- * that only adds a word and keeps the end in view already costs a layout and a paint; rendering
- * on every frame made streaming cost the main thread tens of times what rendering the answer once
- * does, while text appearing 20–25 times a second reads as smoothly.
+ * Shortest time from one render of a stream to the next: the render comes on the first frame after
+ * it, every third frame at 60 Hz (VS Code's own chat renders a streaming answer every 50 ms). A
+ * frame that only adds a word and keeps the end in view already costs a layout and a paint;
+ * rendering on every frame made streaming cost the main thread tens of times what rendering the
+ * answer once does, while text appearing 20–25 times a second reads as smoothly.
  */
 export const MIN_RENDER_INTERVAL_MS = 40;
 /** After a costly render the next waits this many times its cost: the view takes at most about a third of the main thread. */
 const COST_FACTOR = 3;
+/**
+ * Text coming faster than this (characters per ms: 5,000 a second, over a thousand tokens a second,
+ * faster than anyone reads) is shown every FLOOD_INTERVAL_MS instead: each render then shows more
+ * of it and the page spends less on frames. At a model's usual pace nothing changes.
+ */
+const FLOOD_CHARS_PER_MS = 5;
+const FLOOD_INTERVAL_MS = 150;
 
 const animationFrame: ScheduleFrame = (callback) => {
   const handle = requestAnimationFrame(() => callback());
   return () => cancelAnimationFrame(handle);
 };
 
+const timeout: Delay = (ms, callback) => {
+  const handle = setTimeout(callback, ms);
+  return () => clearTimeout(handle);
+};
+
 /**
  * The cadence of a streaming view's renders: on the first frame at least MIN_RENDER_INTERVAL_MS
- * (or three times the last render's cost) after the last render started. After a pause the next
- * render comes on the next frame, so a short answer shows at once. `finish()` never waits for it.
+ * (or three times the last render's cost, or FLOOD_INTERVAL_MS in a flood of text) after the last
+ * render started. Until then it waits on a
+ * timer, not frame by frame: a frame requested only to find it too early still cost the page a
+ * frame, two of every three while an answer streamed. After a pause the next render comes on the
+ * next frame, so a short answer shows at once. `finish()` never waits for it.
  *
  * @param requestFrame how to wait for one frame (`requestAnimationFrame`; a bench wraps it to time frames)
  * @param now the clock (a test's own)
+ * @param delay how to wait for the time left (`setTimeout`; a test's own)
  */
-export function streamingCadence(requestFrame: ScheduleFrame = animationFrame, now = (): number => performance.now()): ScheduleFrame {
+export function streamingCadence(requestFrame: ScheduleFrame = animationFrame, now = (): number => performance.now(), delay: Delay = timeout): ScheduleFrame {
   let lastStart = Number.NEGATIVE_INFINITY;
-  let lastCost = 0;
+  let gap = 0;
+  /** Set while a render runs: what it schedules waits for the gap that render leaves. */
+  let scheduledInRender: Array<() => void> | undefined;
+  const renderWith = (callback: () => number | void) => (): void => {
+    const start = now();
+    const since = start - lastStart;
+    lastStart = start;
+    const scheduled: Array<() => void> = [];
+    scheduledInRender = scheduled;
+    let taken = 0;
+    try {
+      taken = callback() ?? 0;
+    } finally {
+      scheduledInRender = undefined;
+      const flood = taken > FLOOD_CHARS_PER_MS * since;
+      gap = Math.max(flood ? FLOOD_INTERVAL_MS : MIN_RENDER_INTERVAL_MS, COST_FACTOR * (now() - start));
+      for (const arm of scheduled) arm();
+    }
+  };
   return (callback) => {
-    let cancel: () => void;
-    const tick = (): void => {
-      const start = now();
-      if (start - lastStart < Math.max(MIN_RENDER_INTERVAL_MS, COST_FACTOR * lastCost)) {
-        cancel = requestFrame(tick);
+    let cancelled = false;
+    let cancel = (): void => undefined;
+    const arm = (): void => {
+      if (cancelled) return;
+      const wait = lastStart + gap - now();
+      if (wait <= 0) {
+        cancel = requestFrame(renderWith(callback));
         return;
       }
-      lastStart = start;
-      callback();
-      lastCost = now() - start;
+      cancel = delay(wait, () => {
+        cancel = requestFrame(renderWith(callback));
+      });
     };
-    cancel = requestFrame(tick);
-    return () => cancel();
+    if (scheduledInRender) scheduledInRender.push(arm);
+    else arm();
+    return () => {
+      cancelled = true;
+      cancel();
+    };
   };
 }

@@ -67,6 +67,18 @@ export function resolveLanguage(fenceLanguage: string): string {
 
 /** Highlighted HTML for `code` (escaped text inside `<span class="hljs-…">`); escaped text only past the limits. */
 export function highlightToHtml(code: string, language: string): string {
-  if (language === 'plaintext' || !languages[language] || highlightSkipped(code)) return escapeHtml(code);
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  return highlightPieceToHtml(code, language).html;
+}
+
+/**
+ * `highlightToHtml`, and whether what follows `code` can be highlighted on its own with the same
+ * result as highlighting both together: the code ended outside every token (highlight.js's `_top`,
+ * the mode it ended in, is the language itself) and entered no embedded language (whose state
+ * highlight.js carries on to the next time that language appears).
+ */
+export function highlightPieceToHtml(code: string, language: string): { readonly html: string; readonly joins: boolean } {
+  if (language === 'plaintext' || !languages[language]) return { html: escapeHtml(code), joins: true };
+  if (highlightSkipped(code)) return { html: escapeHtml(code), joins: false };
+  const result = hljs.highlight(code, { language, ignoreIllegals: true }) as { value: string; _top?: unknown };
+  return { html: result.value, joins: result._top === hljs.getLanguage(language) && !result.value.includes('class="language-') };
 }

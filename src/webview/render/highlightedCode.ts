@@ -1,4 +1,4 @@
-import { highlightToHtml } from './highlight';
+import { highlightPieceToHtml } from './highlight';
 
 /**
  * highlight.js's output is the escaped code with tokens wrapped in `<span class="hljs-…">`; any
@@ -13,10 +13,15 @@ const NOT_A_TOKEN_SPAN = /<(?!span class="[\w -]+">|\/span>)/;
  * most of the rendering time, for markup whose shape is checked here anyway.
  */
 export function highlightedCode(code: string, language: string): DocumentFragment | string {
-  if (language === 'plaintext' || code === '') return code;
-  const html = highlightToHtml(code, language);
-  if (NOT_A_TOKEN_SPAN.test(html)) return code;
+  return highlightedPiece(code, language).nodes;
+}
+
+/** `highlightedCode`, and whether the code that follows can be highlighted on its own (see `highlightPieceToHtml`). */
+export function highlightedPiece(code: string, language: string): { readonly nodes: DocumentFragment | string; readonly joins: boolean } {
+  if (language === 'plaintext' || code === '') return { nodes: code, joins: true };
+  const { html, joins } = highlightPieceToHtml(code, language);
+  if (NOT_A_TOKEN_SPAN.test(html)) return { nodes: code, joins: false };
   const template = document.createElement('template');
   template.innerHTML = html;
-  return template.content;
+  return { nodes: template.content, joins };
 }

@@ -4,12 +4,13 @@
  * identity and are updated in place, anything else is replaced by the new node. The browser then
  * restyles and lays out only what changed, and focus and selection inside survive.
  *
+ * @param keepChildrenOf an element among `current` whose children are already right: only its attributes are updated
  * @returns the nodes now in place of `current` (same order as `next`)
  */
-export function morphNodes(current: readonly ChildNode[], next: readonly ChildNode[]): ChildNode[] {
+export function morphNodes(current: readonly ChildNode[], next: readonly ChildNode[], keepChildrenOf?: Element): ChildNode[] {
   const result: ChildNode[] = [];
   const count = Math.min(current.length, next.length);
-  for (let i = 0; i < count; i++) result.push(morphNode(current[i], next[i]));
+  for (let i = 0; i < count; i++) result.push(morphNode(current[i], next[i], keepChildrenOf));
   // Extra new nodes go after the last kept one; extra old ones leave.
   let anchor = result[result.length - 1] ?? current[0];
   for (let i = count; i < next.length; i++) {
@@ -21,7 +22,7 @@ export function morphNodes(current: readonly ChildNode[], next: readonly ChildNo
   return result;
 }
 
-function morphNode(current: ChildNode, next: ChildNode): ChildNode {
+function morphNode(current: ChildNode, next: ChildNode, keepChildrenOf: Element | undefined): ChildNode {
   if (current.nodeType === Node.TEXT_NODE && next.nodeType === Node.TEXT_NODE) {
     const text = current as Text;
     const data = (next as Text).data;
@@ -32,7 +33,7 @@ function morphNode(current: ChildNode, next: ChildNode): ChildNode {
     for (const attribute of next.attributes) {
       if (current.getAttribute(attribute.name) !== attribute.value) current.setAttribute(attribute.name, attribute.value);
     }
-    syncChildren(current, next);
+    if (current !== keepChildrenOf) syncChildren(current, next, keepChildrenOf);
     return current;
   }
   current.replaceWith(next);
@@ -49,11 +50,11 @@ function sameShape(current: Element, next: Element): boolean {
   return true;
 }
 
-function syncChildren(current: Element, next: Element): void {
+function syncChildren(current: Element, next: Element, keepChildrenOf: Element | undefined): void {
   const currentChildren = [...current.childNodes];
   const nextChildren = [...next.childNodes];
   const count = Math.min(currentChildren.length, nextChildren.length);
-  for (let i = 0; i < count; i++) morphNode(currentChildren[i], nextChildren[i]);
+  for (let i = 0; i < count; i++) morphNode(currentChildren[i], nextChildren[i], keepChildrenOf);
   for (let i = count; i < currentChildren.length; i++) currentChildren[i].remove();
   for (let i = count; i < nextChildren.length; i++) current.append(nextChildren[i]);
 }

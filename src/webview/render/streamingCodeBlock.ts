@@ -1,8 +1,8 @@
 import { codeBlockHtml } from './codeBlockHtml';
 import type { CodeToolbarFactory } from './codeToolbar';
 import { resolveLanguage } from './highlight';
-import { highlightedCode } from './highlightedCode';
-import { MAX_HIGHLIGHTED_BLOCK } from './highlightLimits';
+import { highlightedPiece } from './highlightedCode';
+import { highlightSkipped, MAX_HIGHLIGHTED_BLOCK } from './highlightLimits';
 import { sanitizeToFragment } from './sanitize';
 
 /** Complete lines highlighted together, once, while a fence streams. */
@@ -13,16 +13,20 @@ const CHUNK_LINES = 8;
  * O(size²) over its life; instead complete lines are highlighted in chunks of a few lines, each
  * once, and the lines after the last chunk show as plain text. A chunk is highlighted on its own,
  * so a construct spanning chunks (a long block comment) may be coloured wrongly until the fence
- * closes: then the streaming view replaces this with the normally rendered block. Its buttons are
- * disabled and it is marked busy until then.
+ * closes: then the streaming view brings this to the normally rendered block. That keeps the code
+ * as it is when every chunk ended outside any token (`complete`), which is most blocks. Its
+ * buttons are disabled and it is marked busy until then.
  */
 export class StreamingCodeBlock {
   /** The nodes it put in the container. */
   readonly nodes: readonly ChildNode[];
   private readonly language: string;
-  private readonly code: Element;
+  /** Its `<code>`. */
+  readonly code: Element;
   private readonly plain: Text;
   private highlightedLength = 0;
+  /** Every chunk so far can be followed by the next highlighted on its own (see `highlightPieceToHtml`). */
+  private joins = true;
 
   constructor(index: number, fenceLanguage: string, toolbar: CodeToolbarFactory) {
     this.language = resolveLanguage(fenceLanguage);
@@ -44,6 +48,7 @@ export class StreamingCodeBlock {
     if (content.length < this.highlightedLength) {
       this.code.replaceChildren(this.plain);
       this.highlightedLength = 0;
+      this.joins = true;
     }
     for (;;) {
       let end = this.highlightedLength;
@@ -54,10 +59,37 @@ export class StreamingCodeBlock {
       }
       // Past the block limit the rest stays plain text (the finished block is then not highlighted at all).
       if (lines < CHUNK_LINES || end > MAX_HIGHLIGHTED_BLOCK) break;
-      this.plain.before(highlightedCode(content.slice(this.highlightedLength, end), this.language));
+      this.highlightChunk(content.slice(this.highlightedLength, end));
       this.highlightedLength = end;
     }
     const rest = content.slice(this.highlightedLength);
     if (this.plain.data !== rest) this.plain.data = rest;
+  }
+
+  /**
+   * The fence closed, its code is `shown` (its content without the last line break) and its
+   * language `fenceLanguage` (the opening line may have grown since it streamed): highlights the
+   * lines left and says whether the code now shows exactly what the block highlighted whole
+   * shows. If not, the code must be rendered again.
+   */
+  complete(shown: string, fenceLanguage: string): boolean {
+    if (!this.joins || resolveLanguage(fenceLanguage) !== this.language) return false;
+    // Past the limits the whole block is plain text with a note.
+    if (this.language !== 'plaintext' && highlightSkipped(shown) !== undefined) return false;
+    if (this.highlightedLength > shown.length) {
+      // The last chunk took the line break that ends the block: it is a text node's last character.
+      const last = this.plain.previousSibling;
+      if (!(last instanceof Text) || !last.data.endsWith('\n') || this.highlightedLength !== shown.length + 1) return false;
+      last.data = last.data.slice(0, -1);
+    } else if (this.highlightedLength < shown.length) this.highlightChunk(shown.slice(this.highlightedLength));
+    this.highlightedLength = shown.length;
+    this.plain.data = '';
+    return this.joins;
+  }
+
+  private highlightChunk(chunk: string): void {
+    const { nodes, joins } = highlightedPiece(chunk, this.language);
+    this.plain.before(nodes);
+    this.joins &&= joins;
   }
 }

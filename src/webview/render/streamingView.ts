@@ -72,19 +72,22 @@ const FRAME_BUDGET_CHARS = 16 * 1024;
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
   const schedule = options.scheduleFrame ?? streamingCadence();
-  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shownEnd: 0, shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
   let cancelFrame: (() => void) | undefined;
   let finished = false;
   let disposed = false;
 
   container.replaceChildren();
 
-  const frame = (): void => {
+  /** A render; returns how many characters of text it took in. */
+  const frame = (): number => {
     cancelFrame = undefined;
-    if (disposed || finished) return;
+    if (disposed || finished) return 0;
+    const shownBefore = state.shownEnd;
     update(state, false);
     options.onFrame?.({ finished: false, pending: state.pending });
     if (state.pending) cancelFrame = schedule(frame);
+    return state.shownEnd - shownBefore;
   };
 
   const getSource = (): string => state.committed.join('') + state.tail;
@@ -133,6 +136,8 @@ interface ViewState {
   committedCodeBlocks: number;
   /** Source after the committed part (for an open table: after its final rows). */
   tail: string;
+  /** Where the source the last render took in ends. */
+  shownEnd: number;
   /** The blocks of the tail on screen. */
   shown: ShownBlock[];
   /** Where committed top-level nodes go. */
@@ -155,6 +160,7 @@ function update(state: ViewState, final: boolean): void {
   const cut = final || tail.length <= budget ? -1 : tail.indexOf('\n', budget);
   state.pending = cut !== -1 && cut + 1 < tail.length;
   const received = state.pending ? tail.slice(0, cut + 1) : tail;
+  state.shownEnd = state.committedLength + received.length;
   let rest = received;
   if (state.table) {
     const consumed = updateTable(state, state.table, received, final);
@@ -304,8 +310,11 @@ function fenceClosed(was: ShownBlock, now: WantedBlock, parsed: ParsedText, inde
 
 /** Shows the whole content of a fence just closed in its streaming block; its normal rendering follows when the page is idle. */
 function closeFence(was: ShownBlock, fence: StreamingCodeBlock, now: WantedBlock, parsed: ParsedText, index: number, renderer: MarkdownRenderer, closed: ClosedFences): ShownBlock {
-  fence.update(parsed.tokens[parsed.blocks[index].firstToken].content);
-  closed.add({ nodes: was.nodes, render: () => renderer.renderBlocks(parsed, index, index + 1, now.codeIndexStart) });
+  const { content, info } = parsed.tokens[parsed.blocks[index].firstToken];
+  fence.update(content);
+  // An info string with escapes or entities: the static rendering reads it unescaped, this did not.
+  const final = !/[\\&]/.test(info) && fence.complete(content.endsWith('\n') ? content.slice(0, -1) : content, fenceLanguageOf(info));
+  closed.add({ nodes: was.nodes, render: () => renderer.renderBlocks(parsed, index, index + 1, now.codeIndexStart, final ? 'none' : 'now'), code: final ? fence.code : undefined });
   return { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: was.nodes };
 }
 
