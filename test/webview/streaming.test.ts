@@ -96,7 +96,8 @@ describe('streaming view', () => {
   });
 
   describe('cadence', () => {
-    const every60Hz = Array.from({ length: 30 }, (_, i) => Math.round((i * 1000) / 60));
+    const at60Hz = (frames: number): number[] => Array.from({ length: frames }, (_, i) => Math.round((i * 1000) / 60));
+    const every60Hz = at60Hz(30);
 
     it('renders on the first frame, then on every third frame at 60 Hz, asking for no frame in between', async () => {
       const { rendered, framesAsked } = await page().call('cadenceRenderTimes', every60Hz, []);
@@ -114,9 +115,8 @@ describe('streaming view', () => {
     });
 
     it('shows text coming faster than 5,000 characters a second every 150 ms, and at its usual pace again', async () => {
-      const frames = Array.from({ length: 60 }, (_, i) => Math.round((i * 1000) / 60));
       // 6 characters a ms (300 in 50 ms, 900 in 150), then 2 and 4.
-      const { rendered } = await page().call('cadenceRenderTimes', frames, [], [0, 300, 900, 900, 300, 200]);
+      const { rendered } = await page().call('cadenceRenderTimes', at60Hz(60), [], [0, 300, 900, 900, 300, 200]);
       const gaps = rendered.slice(1).map((time, i) => time - rendered[i]);
       assert.deepEqual(gaps.slice(0, 5), [50, 150, 150, 150, 50]);
       assert.deepEqual(gaps.slice(5), gaps.slice(5).map(() => 50));
@@ -246,7 +246,7 @@ describe('streaming view', () => {
     assert.ok(block[0].buttons.length === 4 && block[0].buttons.every((b) => b.disabled));
     await p.call('streamAppend', [' = 2;\n`', '``\n\nAfter.\n']);
     await p.call('streamFrame');
-    // Closed: all of its text at once; its normal rendering waits for the page to be idle.
+    // Closed: all of its text at once; its normal rendering comes at once or, if its code must be highlighted again, when the page is idle.
     block = (await p.call('facts')).codeBlocks;
     assert.equal(block[0].shownText.trimEnd(), 'const a = 1;\nconst b = 2;');
     await p.call('afterIdle');
@@ -290,6 +290,8 @@ describe('streaming view', () => {
     await p.call('streamFrame');
     const spans = await p.call('mark', '.chorus-code code span');
     assert.ok(spans > 40, `${spans} token spans`);
+    // Completed in the frame that closed it, not later when the page is idle.
+    assert.equal((await p.call('facts')).codeBlocks[0].streaming, false);
     await p.call('afterIdle');
     assert.equal((await p.call('facts')).html, await p.call('staticHtml', text));
     assert.ok((await p.call('marksInStage')).every(Boolean), 'every token span stayed');

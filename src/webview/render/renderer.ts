@@ -26,7 +26,7 @@ export interface MarkdownRenderer {
   /** Parses a text into top-level blocks (for the streaming view). */
   parse(text: string): ParsedText;
   /** Blocks [from, to) of a parsed text, code highlighted now (or left empty: 'none'); code blocks numbered from `codeIndexStart`. */
-  renderBlocks(parsed: ParsedText, from: number, to: number, codeIndexStart: number, highlighting?: 'now' | 'none'): DocumentFragment;
+  renderBlocks(parsed: ParsedText, from: number, to: number, codeIndexStart: number, highlighting?: Exclude<Highlighting, 'when-visible'>): DocumentFragment;
 }
 
 /** @param strings the host's translations of the toolbar labels etc.; English for anything missing */
@@ -38,7 +38,7 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
     const env: { references?: object } = {};
     return parsedText(text, md.parse(text, env), env);
   };
-  const renderBlocks = (parsed: ParsedText, from: number, to: number, codeIndexStart: number, highlighting: 'now' | 'none' = 'now'): DocumentFragment => {
+  const renderBlocks = (parsed: ParsedText, from: number, to: number, codeIndexStart: number, highlighting: Exclude<Highlighting, 'when-visible'> = 'now'): DocumentFragment => {
     const first = parsed.blocks[from]?.firstToken ?? parsed.tokens.length;
     const end = parsed.blocks[to - 1]?.endToken ?? first;
     return renderTokens(md, toolbar, parsed, first, end, codeIndexStart, highlighting);

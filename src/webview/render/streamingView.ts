@@ -308,7 +308,7 @@ function fenceClosed(was: ShownBlock, now: WantedBlock, parsed: ParsedText, inde
   return was.start === now.start && was.codeIndexStart === now.codeIndexStart && now.source.startsWith(was.source);
 }
 
-/** Shows the whole content of a fence just closed in its streaming block; its normal rendering follows when the page is idle. */
+/** Shows the whole content of a fence just closed in its streaming block; its normal rendering follows at once when its code is final, else when the page is idle (see ClosedFences). */
 function closeFence(was: ShownBlock, fence: StreamingCodeBlock, now: WantedBlock, parsed: ParsedText, index: number, renderer: MarkdownRenderer, closed: ClosedFences): ShownBlock {
   const { content, info } = parsed.tokens[parsed.blocks[index].firstToken];
   fence.update(content);
