@@ -22,9 +22,9 @@ export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerAct
     highlightLineTooLong: strings.highlightLineTooLong,
   });
   return {
-    stream: (container, onFrame) => {
+    stream: (container, onRender) => {
       container.classList.add('chorus-markdown');
-      return createStreamingView(container, markdown, { onFrame });
+      return createStreamingView(container, markdown, { onRender });
     },
     renderStatic: (container, text) => {
       container.classList.add('chorus-markdown');

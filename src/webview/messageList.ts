@@ -17,8 +17,8 @@ export interface StreamingAnswer {
 
 /** What the list needs from the Markdown renderer. */
 export interface AnswerRenderer {
-  /** `onFrame` runs after each frame the view rendered (the place to keep the end in view). */
-  stream(container: HTMLElement, onFrame: () => void): StreamingAnswer;
+  /** `onRender` runs after each render of the view, in its task (keep the end in view on the next frame). */
+  stream(container: HTMLElement, onRender: () => void): StreamingAnswer;
   renderStatic(container: HTMLElement, markdown: string): void;
   /** Many stored answers at once (opening a conversation): one sanitising pass for all. */
   renderStaticMany(items: ReadonlyArray<{ readonly container: HTMLElement; readonly markdown: string }>): void;
@@ -289,7 +289,7 @@ export class MessageList {
     const content = el('div', { class: 'answer markdown-body' });
     const status = el('div', { class: 'turn-status' });
     const footer = el('footer', { class: 'turn-footer' });
-    const thinking = new ThinkingSection(this.strings, this.renderer, () => this.keepEndInView());
+    const thinking = new ThinkingSection(this.strings, this.renderer, () => this.followOutput());
     const root = el(
       'article',
       { class: 'turn assistant', attrs: { 'data-turn-id': turn.id, 'data-status': turn.status, 'aria-label': this.strings.assistant, 'aria-busy': String(turn.status === 'streaming') } },
@@ -307,7 +307,7 @@ export class MessageList {
       footer,
     );
     const streaming = turn.status === 'streaming';
-    const view: AnswerView = { root, thinking, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content, () => this.keepEndInView()) } : {}) };
+    const view: AnswerView = { root, thinking, content, status, footer, text: turn.text, ...(streaming ? { stream: this.renderer.stream(content, () => this.followOutput()) } : {}) };
     thinking.show(turn, deferred);
     if (streaming) {
       if (turn.text) view.stream!.append(turn.text);
@@ -354,20 +354,15 @@ export class MessageList {
     );
   }
 
-  /** After the streaming view rendered a frame: scroll now, in the same frame, if the user has not scrolled up. */
-  private keepEndInView(): void {
-    if (!this.stickToBottom) {
-      this.jump.hidden = false;
-      return;
-    }
-    this.list.scrollTop = this.list.scrollHeight;
-  }
-
   /** The end of the conversation is in view (within a small margin). */
   private atEnd(): boolean {
     return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
   }
 
+  /**
+   * After output grew (a streaming view renders in a task of its own): the end comes into view on
+   * the next frame, whose layout that scroll reuses, unless the user has scrolled up.
+   */
   private followOutput(): void {
     if (this.stickToBottom) this.scrollToBottom();
     else this.jump.hidden = false;

@@ -1,6 +1,6 @@
 // A thinking model's reasoning, above its answer: a <details> open while it thinks, closed by itself
 // when the answer starts (the user can open it again), titled with how long it thought. Rendered as
-// safe Markdown by the answer's renderer, streamed the same way (one frame per batch of deltas).
+// safe Markdown by the answer's renderer, streamed the same way (one render per batch of deltas).
 import type { AssistantTurn } from '../shared/conversation';
 import type { WebviewStrings } from '../shared/webviewProtocol';
 import { el, format } from './dom';
@@ -18,7 +18,7 @@ export class ThinkingSection {
   constructor(
     private readonly strings: WebviewStrings,
     private readonly renderer: AnswerRenderer,
-    private readonly onFrame: () => void,
+    private readonly onRender: () => void,
   ) {
     this.summary = el('summary', { class: 'thinking-summary' });
     this.body = el('div', { class: 'thinking-body markdown-body' });
@@ -46,7 +46,7 @@ export class ThinkingSection {
       this.root.open = true;
       this.summary.textContent = this.strings.thinking;
       this.startedAt = performance.now();
-      this.stream = this.renderer.stream(this.body, this.onFrame);
+      this.stream = this.renderer.stream(this.body, this.onRender);
     }
     this.stream.append(text);
   }

@@ -61,12 +61,12 @@ export interface StreamComparison {
 }
 
 export interface BenchFrameStats {
-  /** Renders before finish() (the view's cadence decides on which animation frames). */
+  /** Renders before finish() (the view's cadence decides when). */
   readonly frames: number;
-  /** Time spent in the view's own frame work (script + DOM mutation, not layout/paint), wall. */
+  /** Time spent in the view's own renders (script + DOM mutation, not layout/paint), wall. */
   readonly renderMs: number;
   readonly longestRenderMs: number;
-  /** Time spent keeping the end in view after each frame (reading the page height forces layout), wall. */
+  /** Time spent keeping the end in view on the frame after each render (reading the page height lays it out), wall. */
   readonly scrollMs: number;
   readonly wallMs: number;
 }
@@ -103,22 +103,20 @@ export interface ChorusTestApi {
   };
   /** Streams `text` cut at `cuts` into the stage with a frame after every delta, then finishes. */
   streamIntoStage(text: string, cuts: readonly number[]): RenderFacts;
-  /** Streams with the browser's own animation frames: all deltas at once, then waits two frames. */
-  streamWithRealFrames(text: string, cuts: readonly number[]): Promise<{ readonly framesBeforeFinish: number; readonly sourceMatches: boolean }>;
+  /** Streams with the view's own cadence: all deltas in one task, then waits two frames; how many renders came before finish(). */
+  streamTogether(text: string, cuts: readonly number[]): Promise<{ readonly rendersBeforeFinish: number; readonly sourceMatches: boolean }>;
   /**
    * Streams `text` with the view's own cadence, a delta on each real animation frame, and calls
    * finish() right after the last delta; the HTML then, and renderStatic's.
    */
   streamWithCadenceAndFinish(text: string, cuts: readonly number[]): Promise<{ readonly streamed: string; readonly expected: string }>;
-  /**
-   * The real cadence on a simulated clock: animation frames at `frameTimes` (ms), a stream that
-   * always has more to show, each render costing `costMs(n)` for the n-th render. Returns the frame
-   * times at which it rendered.
-   */
   /** Resolves after the page has been idle (what waits for idle time before it has run). */
   afterIdle(): Promise<void>;
-  /** When a cadence over `frameTimes` rendered (renders costing `costsMs` and taking in `charsTaken` characters), and how many frames it asked for. */
-  cadenceRenderTimes(frameTimes: readonly number[], costsMs: readonly number[], charsTaken?: readonly number[]): { rendered: number[]; framesAsked: number };
+  /**
+   * The real cadence on a simulated clock, for a stream that always has more to show: when it
+   * rendered (ms) until `untilMs`, the n-th render costing `costsMs[n]` and taking in `charsTaken[n]` characters.
+   */
+  cadenceRenderTimes(untilMs: number, costsMs: readonly number[], charsTaken?: readonly number[]): number[];
   facts(): RenderFacts;
   /** Highlights the stage's code blocks still waiting to come into view. */
   highlightAll(): void;
@@ -143,10 +141,12 @@ export interface ChorusTestApi {
   benchReset(): Promise<void>;
   /** renderStatic into a new container and lays it out; code highlighted as it shows, or all of it. */
   benchRenderOnce(markdown: string, highlightEverything: boolean): Promise<number>;
-  /** Streams `text` cut at `cuts`, `deltasPerFrame` deltas at a time, 60 times a second, each time its own task (as the host's messages come). */
-  benchStream(text: string, cuts: readonly number[], deltasPerFrame: number): Promise<BenchFrameStats>;
-  /** Streams `text` with each delta posted as its own task, as fast as the page takes them; frames as the browser makes them. */
-  benchStreamBurst(text: string, cuts: readonly number[]): Promise<{ readonly frames: number; readonly wallMs: number }>;
+  /** The text and cuts the next benchStream / benchStreamBurst stream (so that passing them in is not measured). */
+  benchLoad(text: string, cuts: readonly number[]): void;
+  /** Streams the loaded deltas, `deltasPerFrame` at a time, 60 times a second, each time its own task (as the host's messages come). */
+  benchStream(deltasPerFrame: number): Promise<BenchFrameStats>;
+  /** Streams the loaded deltas, each posted as its own task, as fast as the page takes them; frames as the browser makes them. */
+  benchStreamBurst(): Promise<{ readonly frames: number; readonly wallMs: number }>;
   /** With `markdown` rendered, `deliveries` tasks 60 times a second; `renders` of them, evenly spread, add a word at the end and keep it in view. */
   benchFrameFloor(markdown: string, deliveries: number, renders: number): Promise<void>;
   /** Streams `prefix` into a new view until it is all on screen (to measure the frames that follow with benchStreamMore). */

@@ -2,8 +2,8 @@
 //
 //   const renderer = createMarkdownRenderer(strings);          // once; strings translated by the host
 //   installLinkAndCodeHandlers(messages, { onOpenLink, onCodeAction });   // once, on the message list
-//   const view = createStreamingView(answerElement, renderer, { onFrame });   // per streamed answer
-//   view.append(delta) … view.finish();                        // onFrame: e.g. keep the end in view
+//   const view = createStreamingView(answerElement, renderer, { onRender });   // per streamed answer
+//   view.append(delta) … view.finish();                        // onRender: e.g. keep the end in view
 //   answerElement.append(renderer.renderStatic(markdown));     // per stored answer, or
 //   renderer.renderStaticMany(markdowns)                       // for a whole conversation at once
 //
@@ -14,6 +14,6 @@ export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handler
 export { highlightAll } from './lazyHighlight';
 export { safeLinkUrl } from './linkPolicy';
 export { createMarkdownRenderer, type MarkdownRenderer } from './renderer';
-export { MIN_RENDER_INTERVAL_MS, streamingCadence, type ScheduleFrame } from './frameCadence';
+export { MIN_RENDER_INTERVAL_MS, streamingCadence, type ScheduleRender } from './renderCadence';
 export { createStreamingView, type StreamingView, type StreamingViewOptions } from './streamingView';
 export { defaultRenderStrings, type RenderStrings } from './strings';

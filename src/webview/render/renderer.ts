@@ -27,6 +27,11 @@ export interface MarkdownRenderer {
   parse(text: string): ParsedText;
   /** Blocks [from, to) of a parsed text, code highlighted now (or left empty: 'none'); code blocks numbered from `codeIndexStart`. */
   renderBlocks(parsed: ParsedText, from: number, to: number, codeIndexStart: number, highlighting?: Exclude<Highlighting, 'when-visible'>): DocumentFragment;
+  /**
+   * Blocks [from, to) each on its own, code highlighted now, sanitized in one pass (a stream's
+   * render often shows several new blocks: a pass each cost a parse document each).
+   */
+  renderEachBlock(parsed: ParsedText, from: number, to: number, codeIndexStart: number): DocumentFragment[];
 }
 
 /** @param strings the host's translations of the toolbar labels etc.; English for anything missing */
@@ -58,12 +63,9 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
         const parsed = parse(markdown);
         return renderHtml(md, parsed, 0, parsed.tokens.length, 0);
       });
-      const parts = [...sanitizeToFragment(rendered.map(({ html }) => `<div class="${BATCH_PART}">${html}</div>`).join('')).childNodes];
-      const whole = parts.length === markdowns.length && parts.every((part) => part instanceof Element && part.localName === 'div' && part.className === BATCH_PART);
-      if (!whole) return markdowns.map((markdown) => renderStatic(markdown));
-      return parts.map((part, i) => {
-        const fragment = document.createDocumentFragment();
-        fragment.append(...part.childNodes);
+      const fragments = sanitizeEach(rendered.map(({ html }) => html));
+      if (!fragments) return markdowns.map((markdown) => renderStatic(markdown));
+      return fragments.map((fragment, i) => {
         completeCodeBlocks(fragment, rendered[i].env.codes, 0, toolbar, 'when-visible');
         groupIntoSections([...fragment.childNodes]);
         return fragment;
@@ -71,11 +73,36 @@ export function createMarkdownRenderer(strings?: Partial<RenderStrings>): Markdo
     },
     parse,
     renderBlocks,
+    renderEachBlock: (parsed, from, to, codeIndexStart) => {
+      const rendered: Array<{ html: string; env: RenderEnv }> = [];
+      for (let i = from, codeIndex = codeIndexStart; i < to; codeIndex += parsed.blocks[i].codeBlocks, i++) {
+        rendered.push(renderHtml(md, parsed, parsed.blocks[i].firstToken, parsed.blocks[i].endToken, codeIndex));
+      }
+      const fragments = rendered.length === 1 ? [sanitizeToFragment(rendered[0].html)] : sanitizeEach(rendered.map(({ html }) => html));
+      if (!fragments) return rendered.map((_, i) => renderBlocks(parsed, from + i, from + i + 1, rendered[i].env.codeIndexStart));
+      for (const [i, fragment] of fragments.entries()) completeCodeBlocks(fragment, rendered[i].env.codes, rendered[i].env.codeIndexStart, toolbar, 'now');
+      return fragments;
+    },
   };
 }
 
-/** Wraps each message of a `renderStaticMany` batch while it is sanitized. */
+/** Wraps each piece of a batch while it is sanitized. */
 const BATCH_PART = 'chorus-batch-part';
+
+/**
+ * Each piece of HTML sanitized, in one pass; undefined if a piece did not stay inside its wrapper
+ * (then each must be sanitized on its own).
+ */
+function sanitizeEach(htmls: readonly string[]): DocumentFragment[] | undefined {
+  const parts = [...sanitizeToFragment(htmls.map((html) => `<div class="${BATCH_PART}">${html}</div>`).join('')).childNodes];
+  const whole = parts.length === htmls.length && parts.every((part) => part instanceof Element && part.localName === 'div' && part.className === BATCH_PART);
+  if (!whole) return undefined;
+  return parts.map((part) => {
+    const fragment = document.createDocumentFragment();
+    fragment.append(...part.childNodes);
+    return fragment;
+  });
+}
 
 /** markdown-it's HTML for tokens [first, end), and the code blocks it collected. */
 function renderHtml(md: MarkdownIt, parsed: ParsedText, first: number, end: number, codeIndexStart: number): { html: string; env: RenderEnv } {

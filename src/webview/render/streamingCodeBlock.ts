@@ -5,13 +5,13 @@ import { highlightedPiece } from './highlightedCode';
 import { highlightSkipped, MAX_HIGHLIGHTED_BLOCK } from './highlightLimits';
 import { sanitizeToFragment } from './sanitize';
 
-/** Complete lines highlighted together, once, while a fence streams. */
+/** Complete lines that wait before they are highlighted, together and once, while a fence streams. */
 const CHUNK_LINES = 8;
 
 /**
  * A fence still being streamed. Highlighting the whole block again on every frame would cost
- * O(size²) over its life; instead complete lines are highlighted in chunks of a few lines, each
- * once, and the lines after the last chunk show as plain text. A chunk is highlighted on its own,
+ * O(size²) over its life; instead complete lines are highlighted in chunks of at least a few
+ * lines, each once, and the lines after the last chunk show as plain text. A chunk is highlighted on its own,
  * so a construct spanning chunks (a long block comment) may be coloured wrongly until the fence
  * closes: then the streaming view brings this to the normally rendered block. That keeps the code
  * as it is when every chunk ended outside any token (`complete`), which is most blocks. Its
@@ -50,15 +50,13 @@ export class StreamingCodeBlock {
       this.highlightedLength = 0;
       this.joins = true;
     }
-    for (;;) {
-      let end = this.highlightedLength;
-      let lines = 0;
-      for (let next = content.indexOf('\n', end); next !== -1 && lines < CHUNK_LINES; next = content.indexOf('\n', end)) {
-        end = next + 1;
-        lines++;
-      }
-      // Past the block limit the rest stays plain text (the finished block is then not highlighted at all).
-      if (lines < CHUNK_LINES || end > MAX_HIGHLIGHTED_BLOCK) break;
+    // Once CHUNK_LINES complete lines wait, every complete line is highlighted, in one chunk: a
+    // flood of code takes one call, not one per CHUNK_LINES lines.
+    const end = content.lastIndexOf('\n') + 1;
+    let lines = 0;
+    for (let next = content.indexOf('\n', this.highlightedLength); next !== -1 && lines < CHUNK_LINES; next = content.indexOf('\n', next + 1)) lines++;
+    // Past the block limit the rest stays plain text (the finished block is then not highlighted at all).
+    if (lines === CHUNK_LINES && end <= MAX_HIGHLIGHTED_BLOCK) {
       this.highlightChunk(content.slice(this.highlightedLength, end));
       this.highlightedLength = end;
     }

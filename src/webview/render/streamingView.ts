@@ -1,7 +1,7 @@
 import { isOpenFence, type ParsedText } from './blocks';
 import { ClosedFences } from './closedFences';
 import { fenceLanguageOf } from './codeBlockHtml';
-import { streamingCadence, type ScheduleFrame } from './frameCadence';
+import { streamingCadence, type ScheduleRender } from './renderCadence';
 import { morphNodes } from './morph';
 import type { MarkdownRenderer } from './renderer';
 import { SectionBuilder } from './sections';
@@ -11,7 +11,7 @@ import { isTable, StreamingTable } from './streamingTable';
 /** An answer being streamed into a container. */
 export interface StreamingView {
   /**
-   * Adds a piece of the answer; the DOM follows on a later animation frame (see `streamingCadence`).
+   * Adds a piece of the answer; the DOM follows in a later task (see `streamingCadence`).
    */
   append(delta: string): void;
   /** Renders everything received, synchronously; the view is then complete (later appends are ignored). */
@@ -24,12 +24,14 @@ export interface StreamingView {
 
 export interface StreamingViewOptions {
   /**
-   * Called after each DOM update (e.g. to keep the view scrolled to the bottom). `pending`: text
-   * received but not shown yet (more arrived than one frame renders; the next frames catch up).
+   * Called after each DOM update, in the task that made it. Keeping the end in view belongs in the
+   * next animation frame, where the layout happens anyway: reading a layout here would lay the page
+   * out in this task too. `pending`: text received but not shown yet (more arrived than one render
+   * takes in; the next renders catch up).
    */
-  onFrame?(info: { readonly finished: boolean; readonly pending: boolean }): void;
-  /** How to wait for the next render; `streamingCadence()` unless a test drives frames itself. */
-  scheduleFrame?: ScheduleFrame;
+  onRender?(info: { readonly finished: boolean; readonly pending: boolean }): void;
+  /** How to wait for the next render; `streamingCadence()` unless a test drives renders itself. */
+  scheduleRender?: ScheduleRender;
 }
 
 /** What is on screen for one top-level block of the part not yet committed. */
@@ -52,7 +54,7 @@ interface WantedBlock {
   readonly openFence: boolean;
 }
 
-/** Source one frame parses at most (cut at a line end), so that a burst of text never makes a long task. */
+/** Source one render parses at most (cut at a line end), so that a burst of text never makes a long task. */
 const FRAME_BUDGET_CHARS = 16 * 1024;
 
 /**
@@ -71,22 +73,22 @@ const FRAME_BUDGET_CHARS = 16 * 1024;
  * what `renderStatic` gives.
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
-  const schedule = options.scheduleFrame ?? streamingCadence();
+  const schedule = options.scheduleRender ?? streamingCadence();
   const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shownEnd: 0, shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
-  let cancelFrame: (() => void) | undefined;
+  let cancelRender: (() => void) | undefined;
   let finished = false;
   let disposed = false;
 
   container.replaceChildren();
 
   /** A render; returns how many characters of text it took in. */
-  const frame = (): number => {
-    cancelFrame = undefined;
+  const render = (): number => {
+    cancelRender = undefined;
     if (disposed || finished) return 0;
     const shownBefore = state.shownEnd;
     update(state, false);
-    options.onFrame?.({ finished: false, pending: state.pending });
-    if (state.pending) cancelFrame = schedule(frame);
+    options.onRender?.({ finished: false, pending: state.pending });
+    if (state.pending) cancelRender = schedule(render);
     return state.shownEnd - shownBefore;
   };
 
@@ -96,12 +98,12 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
     append(delta) {
       if (finished || disposed || delta === '') return;
       state.tail += delta;
-      cancelFrame ??= schedule(frame);
+      cancelRender ??= schedule(render);
     },
     finish() {
       if (finished || disposed) return;
-      cancelFrame?.();
-      cancelFrame = undefined;
+      cancelRender?.();
+      cancelRender = undefined;
       update(state, true);
       finished = true;
       state.pending = false;
@@ -114,19 +116,19 @@ export function createStreamingView(container: HTMLElement, renderer: MarkdownRe
         state.sections.dropEmpty();
       }
       state.shown = [];
-      options.onFrame?.({ finished: true, pending: false });
+      options.onRender?.({ finished: true, pending: false });
     },
     getSource,
     dispose() {
       disposed = true;
-      cancelFrame?.();
-      cancelFrame = undefined;
+      cancelRender?.();
+      cancelRender = undefined;
       state.closedFences.dispose();
     },
   };
 }
 
-/** Everything a streaming view keeps between frames. */
+/** Everything a streaming view keeps between renders. */
 interface ViewState {
   readonly container: HTMLElement;
   readonly renderer: MarkdownRenderer;
@@ -147,13 +149,13 @@ interface ViewState {
   /** A large table being written, extended row by row; the tail then starts inside it. */
   table?: StreamingTable;
   sawReferences: boolean;
-  /** How much of the tail the next frame parses; grows while one block is larger than that. */
+  /** How much of the tail the next render parses; grows while one block is larger than that. */
   budget: number;
-  /** More was received than the last frame parsed. */
+  /** More was received than the last render parsed. */
   pending: boolean;
 }
 
-/** One frame (or, `final`, the last): brings the DOM up to the source received. */
+/** One render (or, `final`, the last): brings the DOM up to the source received. */
 function update(state: ViewState, final: boolean): void {
   // Up to the budget, cut after a line end; what lies beyond is treated as not received yet.
   const { tail, budget } = state;
@@ -185,7 +187,7 @@ function update(state: ViewState, final: boolean): void {
   if (commit === last && state.shown.length === 1 && isTable(parsed, parsed.blocks[last]) && !state.pending) {
     const adopted = StreamingTable.adopt(parsed, parsed.blocks[last], state.shown[0].nodes);
     if (adopted) {
-      // The tail now starts where this frame's commit ended (the table's first line, or 0).
+      // The tail now starts where this render's commit ended (the table's first line, or 0).
       commitSource(state, adopted.rowsEnd - (commit > 0 ? parsed.lines.starts[parsed.blocks[commit].firstLine] : 0));
       state.table = adopted.table;
       state.shown = [];
@@ -193,7 +195,7 @@ function update(state: ViewState, final: boolean): void {
       updateTable(state, adopted.table, state.tail, false);
     }
   }
-  // A block larger than the budget commits nothing: give the next frame more.
+  // A block larger than the budget commits nothing: give the next render more.
   state.budget = state.pending && commit === 0 ? budget * 2 : FRAME_BUDGET_CHARS;
 }
 
@@ -272,14 +274,16 @@ function showBlocks(
     if (was.openFence) was.openFence.update(parsed.tokens[parsed.blocks[same].firstToken].content);
     next.push(was);
   }
-  // Blocks still being written: render again and morph the DOM they had into the new one.
+  // Every block from here on but an open fence (only ever the last) is rendered, in one pass.
+  const rendered = wanted.length - (wanted[wanted.length - 1]?.openFence ? 1 : 0);
+  const fragments = same < rendered ? renderer.renderEachBlock(parsed, same, rendered, wanted[same].codeIndexStart) : [];
+  // Blocks still being written: morph the DOM they had into their new rendering.
   let i = same;
   for (; i < wanted.length && i < shown.length; i++) {
     const was = shown[i];
     const now = wanted[i];
     if (was.openFence || now.openFence || was.start !== now.start || was.codeIndexStart !== now.codeIndexStart || was.nodes.length === 0) break;
-    const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
-    next.push({ start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: morphNodes(was.nodes, [...fragment.childNodes]) });
+    next.push({ start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: morphNodes(was.nodes, [...fragments[i - same].childNodes]) });
   }
   for (const block of shown.slice(i)) for (const node of block.nodes) node.remove();
   for (; i < wanted.length; i++) {
@@ -291,8 +295,7 @@ function showBlocks(
       openFence.update(token.content);
       block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: openFence.nodes, openFence };
     } else {
-      const fragment = renderer.renderBlocks(parsed, i, i + 1, now.codeIndexStart);
-      block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragment.childNodes] };
+      block = { start: now.start, source: now.source, codeIndexStart: now.codeIndexStart, nodes: [...fragments[i - same].childNodes] };
     }
     const previous = next.flatMap((shownBlock) => shownBlock.nodes);
     parentFor(previous[previous.length - 1]).append(...block.nodes);

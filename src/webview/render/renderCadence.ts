@@ -2,19 +2,18 @@
  * How a streaming view waits for its next render: calls `render` later; returns a canceller.
  * `render` may return how many characters of text it took in (the cadence slows for a flood).
  */
-export type ScheduleFrame = (render: () => number | void) => () => void;
+export type ScheduleRender = (render: () => number | void) => () => void;
 
 /** Calls `callback` after `ms`; returns a canceller. */
 export type Delay = (ms: number, callback: () => void) => () => void;
 
 /**
- * Shortest time from one render of a stream to the next: the render comes on the first frame after
- * it, every third frame at 60 Hz (VS Code's own chat renders a streaming answer every 50 ms). A
- * frame that only adds a word and keeps the end in view already costs a layout and a paint;
- * rendering on every frame made streaming cost the main thread tens of times what rendering the
- * answer once does, while text appearing 20–25 times a second reads as smoothly.
+ * Shortest time from one render of a stream to the next, as VS Code's own chat renders a streaming
+ * answer (every 50 ms). A render that only adds a word and keeps the end in view already costs a
+ * layout and a paint; rendering on every frame made streaming cost the main thread tens of times
+ * what rendering the answer once does, while text appearing 20 times a second reads as smoothly.
  */
-export const MIN_RENDER_INTERVAL_MS = 40;
+export const MIN_RENDER_INTERVAL_MS = 50;
 /** After a costly render the next waits this many times its cost: the view takes at most about a third of the main thread. */
 const COST_FACTOR = 3;
 /**
@@ -25,29 +24,23 @@ const COST_FACTOR = 3;
 const FLOOD_CHARS_PER_MS = 5;
 const FLOOD_INTERVAL_MS = 150;
 
-const animationFrame: ScheduleFrame = (callback) => {
-  const handle = requestAnimationFrame(() => callback());
-  return () => cancelAnimationFrame(handle);
-};
-
 const timeout: Delay = (ms, callback) => {
   const handle = setTimeout(callback, ms);
   return () => clearTimeout(handle);
 };
 
 /**
- * The cadence of a streaming view's renders: on the first frame at least MIN_RENDER_INTERVAL_MS
- * (or three times the last render's cost, or FLOOD_INTERVAL_MS in a flood of text) after the last
- * render started. Until then it waits on a
- * timer, not frame by frame: a frame requested only to find it too early still cost the page a
- * frame, two of every three while an answer streamed. After a pause the next render comes on the
- * next frame, so a short answer shows at once. `finish()` never waits for it.
+ * The cadence of a streaming view's renders: at least MIN_RENDER_INTERVAL_MS (or three times the
+ * last render's cost, or FLOOD_INTERVAL_MS in a flood of text) after the last render started; after
+ * a pause, at once. Each render runs in a timer task of its own, not in an animation frame: the DOM
+ * it changes is laid out and painted in the next frame, which then does only that (with keeping the
+ * end in view, see `StreamingViewOptions.onRender`). A render and its layout in one frame made
+ * frames over 16 ms while an answer streamed. `finish()` never waits for it.
  *
- * @param requestFrame how to wait for one frame (`requestAnimationFrame`; a bench wraps it to time frames)
  * @param now the clock (a test's own)
- * @param delay how to wait for the time left (`setTimeout`; a test's own)
+ * @param delay how to wait (`setTimeout`; a test's own, or a bench's that times each render)
  */
-export function streamingCadence(requestFrame: ScheduleFrame = animationFrame, now = (): number => performance.now(), delay: Delay = timeout): ScheduleFrame {
+export function streamingCadence(now = (): number => performance.now(), delay: Delay = timeout): ScheduleRender {
   let lastStart = Number.NEGATIVE_INFINITY;
   let gap = 0;
   /** Set while a render runs: what it schedules waits for the gap that render leaves. */
@@ -72,15 +65,7 @@ export function streamingCadence(requestFrame: ScheduleFrame = animationFrame, n
     let cancelled = false;
     let cancel = (): void => undefined;
     const arm = (): void => {
-      if (cancelled) return;
-      const wait = lastStart + gap - now();
-      if (wait <= 0) {
-        cancel = requestFrame(renderWith(callback));
-        return;
-      }
-      cancel = delay(wait, () => {
-        cancel = requestFrame(renderWith(callback));
-      });
+      if (!cancelled) cancel = delay(Math.max(0, lastStart + gap - now()), renderWith(callback));
     };
     if (scheduledInRender) scheduledInRender.push(arm);
     else arm();
