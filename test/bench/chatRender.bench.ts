@@ -69,7 +69,10 @@ interface TraceEvent {
 /** What a task's time went to, as DevTools names it. */
 const TASK_PARTS = ['FireAnimationFrame', 'FireIdleCallback', 'TimerFire', 'FunctionCall', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'ParseHTML', 'MajorGC', 'MinorGC'];
 
-/** The longest task (CPU time) on the page's main thread while `work` runs, in ms, and what it spent most on. */
+/**
+ * The longest task (CPU time) on the page's main thread while `work` runs, in ms, and what it spent
+ * most on, when in the run it came and how long the next longest took (one outlier, or many alike).
+ */
 async function longestTask(page: RenderPage, cdp: CDPSession, work: () => Promise<unknown>): Promise<{ ms: number; parts: string }> {
   const browser = page.page.context().browser();
   if (!browser) return { ms: Number.NaN, parts: '' };
@@ -81,16 +84,19 @@ async function longestTask(page: RenderPage, cdp: CDPSession, work: () => Promis
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid));
   const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(e.tid));
   const cpu = (e: TraceEvent): number => (e.tdur ?? e.dur ?? 0) / 1000;
-  let longest: TraceEvent | undefined;
-  for (const event of onMain) if (event.name === 'ThreadControllerImpl::RunTask' && (!longest || cpu(event) > cpu(longest))) longest = event;
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => cpu(b) - cpu(a));
+  const longest = tasks[0];
   if (!longest) return { ms: 0, parts: '' };
+  const first = Math.min(...tasks.map((e) => e.ts));
+  const last = Math.max(...tasks.map((e) => e.ts + (e.dur ?? 0)));
   const end = longest.ts + (longest.dur ?? 0);
   const inside = onMain.filter((e) => TASK_PARTS.includes(e.name) && e.ts >= longest.ts && e.ts < end);
   const parts = TASK_PARTS.map((name) => [name, inside.filter((e) => e.name === name).reduce((sum, e) => sum + cpu(e), 0)] as const)
     .filter(([, ms]) => ms >= 0.5)
     .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
     .join(', ');
-  return { ms: cpu(longest), parts };
+  const when = `at ${((longest.ts - first) / 1e6).toFixed(1)} s of ${((last - first) / 1e6).toFixed(1)} s; the next longest ${ms(cpu(tasks[1] ?? longest))}`;
+  return { ms: cpu(longest), parts: `${parts}; ${when}` };
 }
 
 /** Main-thread CPU of `work`, median of `runs`. */
