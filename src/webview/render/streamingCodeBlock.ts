@@ -9,10 +9,10 @@ import { sanitizeToFragment } from './sanitize';
 const CHUNK_LINES = 8;
 
 /**
- * A fence still being streamed. Highlighting the whole block again on every frame would cost
- * O(size²) over its life; instead complete lines are highlighted in chunks of at least a few
- * lines, each once, and the lines after the last chunk show as plain text. A chunk is highlighted on its own,
- * so a construct spanning chunks (a long block comment) may be coloured wrongly until the fence
+ * A fence still being streamed. Highlighting the whole block again on every render would cost
+ * O(size²) over its life; instead complete lines are highlighted in chunks of at least a few lines,
+ * each once, and the lines after the last chunk show as plain text. A chunk is highlighted on its
+ * own, so a construct spanning chunks (a long block comment) may be coloured wrongly until the fence
  * closes: then the streaming view brings this to the normally rendered block. That keeps the code
  * as it is when every chunk ended outside any token (`complete`), which is most blocks. Its
  * buttons are disabled and it is marked busy until then.
