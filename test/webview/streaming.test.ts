@@ -309,6 +309,36 @@ describe('streaming view', () => {
     assert.equal(block.shownText, lines.join(''));
   });
 
+  it('keeps a streaming fence\'s lines in blocks of their own, plain past the highlighting limit, and unwraps them when it closes', async () => {
+    const p = page();
+    await p.call('streamStart');
+    // 400 lines, 14 KB: past MAX_HIGHLIGHTED_BLOCK (10,000 characters) halfway.
+    const lines = Array.from({ length: 400 }, (_, i) => `const value${String(i).padStart(3, '0')} = compute(${i}); // 35\n`);
+    await p.call('streamAppend', ['```js\n']);
+    for (let i = 0; i < lines.length; i += 50) {
+      await p.call('streamAppend', [lines.slice(i, i + 50).join('')]);
+      await p.call('streamFrame');
+    }
+    let [block] = (await p.call('facts')).codeBlocks;
+    assert.equal(block.streaming, true);
+    assert.equal(block.shownText, lines.join(''));
+    // A chunk per frame; none past the limit highlighted, none before it plain; nothing left in one run of text.
+    assert.equal(block.chunks.length, 8);
+    assert.equal(block.chunks.join(''), lines.join(''));
+    assert.equal(block.plainTail, '');
+    const html = (await p.call('facts')).html;
+    const chunkHtml = html.split('class="chorus-code-chunk"').slice(1);
+    assert.ok(chunkHtml[0].includes('hljs-keyword'), 'the first chunk is highlighted');
+    assert.ok(!chunkHtml[7].includes('hljs-'), 'a chunk past the limit is plain text');
+    await p.call('streamAppend', ['```\n\nAfter.\n\n']);
+    await p.call('streamFrame');
+    [block] = (await p.call('facts')).codeBlocks;
+    assert.deepEqual(block.chunks, []);
+    await p.call('streamAppend', ['Done.']);
+    await p.call('streamFinish');
+    assert.equal((await p.call('facts')).html, await p.call('staticHtml', `\`\`\`js\n${lines.join('')}\`\`\`\n\nAfter.\n\nDone.`));
+  });
+
   it('an unclosed fence at finish() becomes an ordinary code block with its text', async () => {
     const p = page();
     await p.call('streamStart');

@@ -29,6 +29,9 @@ export interface RenderedCodeBlock {
   readonly tokenClasses: readonly string[];
   readonly buttons: readonly RenderedButton[];
   readonly streaming: boolean;
+  /** While it streams: the text of each chunk block in its `<code>`, and the plain text after them. */
+  readonly chunks: readonly string[];
+  readonly plainTail: string;
 }
 
 /** What a test can see of the stage after rendering. */
