@@ -1,7 +1,7 @@
 // Connects the message list to the Markdown rendering core (./render) with the host's strings.
 import type { CodeAction, WebviewStrings } from '../shared/webviewProtocol';
 import type { AnswerRenderer } from './messageList';
-import { createMarkdownRenderer, createStreamingView, installLinkAndCodeHandlers } from './render';
+import { createMarkdownRenderer, createStreamingView, installLinkAndCodeHandlers, prepareGrammarsWhenIdle } from './render';
 
 export interface AnswerActions {
   openLink(url: string): void;
@@ -9,6 +9,8 @@ export interface AnswerActions {
 }
 
 export function createAnswerRenderer(strings: WebviewStrings, actions: AnswerActions): AnswerRenderer & { installHandlers(root: HTMLElement): void } {
+  // Once per webview: the first code block in each language is then not where a grammar gets compiled.
+  prepareGrammarsWhenIdle();
   const markdown = createMarkdownRenderer({
     codeActions: strings.codeActions,
     copy: strings.codeCopy,

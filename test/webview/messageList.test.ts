@@ -103,3 +103,19 @@ describe('message list: a thinking model', () => {
     assert.equal(second.hidden, true);
   });
 });
+
+describe('message list: highlighting grammars', () => {
+  const page = useRenderPage();
+
+  it('prepares every grammar while the page is idle, not in the render that first needs one', async () => {
+    const before = await page().call('grammarsNotPrepared');
+    assert.ok(before.includes('java') && before.includes('powershell'), `not prepared on a fresh page: ${before.join(', ')}`);
+    await page().call('listOpen', conversation(2));
+    let left = before;
+    for (let i = 0; i < 20 && left.length > 0; i++) {
+      await page().call('afterIdle');
+      left = await page().call('grammarsNotPrepared');
+    }
+    assert.deepEqual(left, []);
+  });
+});

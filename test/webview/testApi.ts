@@ -115,6 +115,8 @@ export interface ChorusTestApi {
   streamWithCadenceAndFinish(text: string, cuts: readonly number[]): Promise<{ readonly streamed: string; readonly expected: string }>;
   /** Resolves after the page has been idle (what waits for idle time before it has run). */
   afterIdle(): Promise<void>;
+  /** The registered highlighting grammars not compiled yet. */
+  grammarsNotPrepared(): string[];
   /**
    * The real cadence on a simulated clock, for a stream that always has more to show: when it
    * rendered (ms) until `untilMs`, the n-th render costing `costsMs[n]` and taking in `charsTaken[n]` characters.

@@ -60,6 +60,22 @@ for (const [name, definition] of Object.entries(languages)) {
 }
 for (const [alias, name] of Object.entries(aliasOverrides)) byAlias.set(alias, name);
 
+/**
+ * Prepares every grammar while the page is idle, one per idle callback: highlight.js compiles a
+ * grammar (and V8 its regular expressions) the first time it is used, 40 ms for Java, and that
+ * landed mid-stream, in the render that showed an answer's first block in that language.
+ */
+export function prepareGrammarsWhenIdle(): void {
+  const names = Object.keys(languages);
+  const next = (): void => {
+    const name = names.shift();
+    if (name === undefined) return;
+    hljs.highlight('let a = f("b", 1); // c\n', { language: name, ignoreIllegals: true });
+    requestIdleCallback(next);
+  };
+  requestIdleCallback(next);
+}
+
 /** The language a fence names (its info string's first word), or 'plaintext'. */
 export function resolveLanguage(fenceLanguage: string): string {
   return byAlias.get(fenceLanguage.toLowerCase()) ?? 'plaintext';

@@ -11,6 +11,7 @@
 // styles its blocks and lets the browser skip those off screen.
 export type { CodeAction } from './toolbarActions';
 export { installLinkAndCodeHandlers, type LinkAndCodeCallbacks } from './handlers';
+export { prepareGrammarsWhenIdle } from './highlight';
 export { highlightAll } from './lazyHighlight';
 export { safeLinkUrl } from './linkPolicy';
 export { createMarkdownRenderer, type MarkdownRenderer } from './renderer';
