@@ -8,6 +8,7 @@ import { attachmentChip } from './attachmentChip';
 import { refuseLongPaste } from './composer';
 import { el, format, iconButton } from './dom';
 import { FIRST_TURNS, OLDER_TURNS_PER_SLICE } from './sliceSizes';
+import { whenIdle } from './render';
 import { ThinkingSection } from './thinkingSection';
 
 export interface StreamingAnswer {
@@ -40,9 +41,8 @@ export interface MessageListCallbacks {
 type Deferred = Array<{ container: HTMLElement; markdown: string }>;
 
 /** Runs `work` when the browser is idle (soon, in any case). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 100 });
-  else setTimeout(work, 16);
+function whenIdleOrSoon(work: () => void): void {
+  whenIdle(work, 16, 100);
 }
 
 interface AnswerView {
@@ -130,12 +130,12 @@ export class MessageList {
       this.renderer.renderStaticMany(older);
       // The reader's place stays put: at the end, or where they had scrolled to.
       this.list.scrollTop = following ? this.list.scrollHeight : scrollTop + (this.list.scrollHeight - scrollHeight);
-      if (end > 0) whenIdle(renderOlder);
+      if (end > 0) whenIdleOrSoon(renderOlder);
       else this.list.dataset.complete = 'true';
     };
     if (end > 0) {
       delete this.list.dataset.complete;
-      whenIdle(renderOlder);
+      whenIdleOrSoon(renderOlder);
     } else {
       this.list.dataset.complete = 'true';
     }

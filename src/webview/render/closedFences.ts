@@ -1,4 +1,5 @@
 import { morphNodes } from './morph';
+import { whenIdle } from './whenIdle';
 
 interface ClosedFence {
   /** What is on screen for it: the block as it streamed, then its line break. */
@@ -30,7 +31,7 @@ export class ClosedFences {
       return;
     }
     this.queue.push(fence);
-    this.cancel ??= whenIdle(() => this.runOne());
+    this.cancel ??= whenIdleOrSoon(() => this.runOne());
   }
 
   flush(): void {
@@ -48,7 +49,7 @@ export class ClosedFences {
     this.cancel = undefined;
     const fence = this.queue.shift();
     if (fence) complete(fence);
-    if (this.queue.length > 0) this.cancel = whenIdle(() => this.runOne());
+    if (this.queue.length > 0) this.cancel = whenIdleOrSoon(() => this.runOne());
   }
 }
 
@@ -69,12 +70,7 @@ function complete(fence: ClosedFence): void {
   });
 }
 
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(work, 50);
-    return () => clearTimeout(timer);
-  }
-  // The timeout: a stream that never leaves the page idle still gets its blocks completed.
-  const handle = requestIdleCallback(work, { timeout: 250 });
-  return () => cancelIdleCallback(handle);
+/** The timeout: a stream that never leaves the page idle still gets its blocks completed. */
+function whenIdleOrSoon(work: () => void): () => void {
+  return whenIdle(work, 50, 250);
 }

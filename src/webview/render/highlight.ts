@@ -30,6 +30,7 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { highlightSkipped } from './highlightLimits';
 import { escapeHtml } from './html';
+import { whenIdle } from './whenIdle';
 
 const languages: Readonly<Record<string, LanguageFn>> = {
   bash, c, cpp, csharp, css, diff, dockerfile, go, ini, java, javascript, json, kotlin, markdown,
@@ -71,9 +72,9 @@ export function prepareGrammarsWhenIdle(): void {
     const name = names.shift();
     if (name === undefined) return;
     hljs.highlight('let a = f("b", 1); // c\n', { language: name, ignoreIllegals: true });
-    requestIdleCallback(next);
+    whenIdle(next, 50);
   };
-  requestIdleCallback(next);
+  whenIdle(next, 50);
 }
 
 /** The language a fence names (its info string's first word), or 'plaintext'. */

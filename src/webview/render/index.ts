@@ -18,3 +18,4 @@ export { createMarkdownRenderer, type MarkdownRenderer } from './renderer';
 export { MIN_RENDER_INTERVAL_MS, streamingCadence, type ScheduleRender } from './renderCadence';
 export { createStreamingView, type StreamingView, type StreamingViewOptions } from './streamingView';
 export { defaultRenderStrings, type RenderStrings } from './strings';
+export { whenIdle } from './whenIdle';
