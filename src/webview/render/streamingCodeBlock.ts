@@ -58,14 +58,13 @@ export class StreamingCodeBlock {
     }
     // Once CHUNK_LINES complete lines wait, every complete line is highlighted, in one chunk: a
     // flood of code takes one call, not one per CHUNK_LINES lines.
-    const end = content.lastIndexOf('\n') + 1;
     let lines = 0;
     for (let next = content.indexOf('\n', this.highlightedLength); next !== -1 && lines < CHUNK_LINES; next = content.indexOf('\n', next + 1)) lines++;
     if (lines === CHUNK_LINES) {
+      const end = content.lastIndexOf('\n') + 1;
       // Past the block limit the lines stay plain text (the finished block is then not highlighted
       // at all), in chunks all the same: one run of text laid out again on every frame grew with it.
-      const chunk = content.slice(this.highlightedLength, end);
-      this.highlightChunk(chunk, true, end > MAX_HIGHLIGHTED_BLOCK);
+      this.highlightChunk(content.slice(this.highlightedLength, end), true, end > MAX_HIGHLIGHTED_BLOCK);
       this.highlightedLength = end;
     }
     const rest = content.slice(this.highlightedLength);

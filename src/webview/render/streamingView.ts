@@ -55,7 +55,7 @@ interface WantedBlock {
 }
 
 /** Source one render parses at most (cut at a line end), so that a burst of text never makes a long task. */
-const FRAME_BUDGET_CHARS = 16 * 1024;
+const RENDER_BUDGET_CHARS = 16 * 1024;
 
 /**
  * Streams Markdown into `container` (which it empties and then owns). Deltas are only collected;
@@ -74,7 +74,7 @@ const FRAME_BUDGET_CHARS = 16 * 1024;
  */
 export function createStreamingView(container: HTMLElement, renderer: MarkdownRenderer, options: StreamingViewOptions = {}): StreamingView {
   const schedule = options.scheduleRender ?? streamingCadence();
-  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shownEnd: 0, shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: FRAME_BUDGET_CHARS, pending: false };
+  const state: ViewState = { container, renderer, committed: [], committedLength: 0, committedCodeBlocks: 0, tail: '', shownEnd: 0, shown: [], sections: new SectionBuilder(), closedFences: new ClosedFences(), sawReferences: false, budget: RENDER_BUDGET_CHARS, pending: false };
   let cancelRender: (() => void) | undefined;
   let finished = false;
   let disposed = false;
@@ -196,7 +196,7 @@ function update(state: ViewState, final: boolean): void {
     }
   }
   // A block larger than the budget commits nothing: give the next render more.
-  state.budget = state.pending && commit === 0 ? budget * 2 : FRAME_BUDGET_CHARS;
+  state.budget = state.pending && commit === 0 ? budget * 2 : RENDER_BUDGET_CHARS;
 }
 
 /**
@@ -211,7 +211,7 @@ function updateTable(state: ViewState, table: StreamingTable, received: string, 
   const rowsEnd = isTable(parsed, parsed.blocks[0]) ? table.update(parsed, state.renderer, ended) : table.head.length;
   const consumed = rowsEnd - table.head.length;
   commitSource(state, consumed);
-  state.budget = FRAME_BUDGET_CHARS;
+  state.budget = RENDER_BUDGET_CHARS;
   if (!ended) return consumed;
   state.table = undefined;
   commitNodes(state, [...table.nodes]);
